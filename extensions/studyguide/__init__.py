@@ -1,0 +1,28 @@
+"""The study guide's Sphinx extension: glossary links, discussion questions, video.
+
+``setup()`` only wires the components together; each component lives in a
+module of its own with a ``setup_<component>(app)`` function.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from studyguide import latex, video
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
+__version__ = "1.0.0"
+
+
+def setup(app: Sphinx) -> dict[str, Any]:
+    """Register the extension's components."""
+    latex.setup_latex(app)
+    video.setup_video(app)
+    return {
+        "version": __version__,
+        "env_version": 1,
+        "parallel_read_safe": True,
+        "parallel_write_safe": True,
+    }
