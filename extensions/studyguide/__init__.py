@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from studyguide import latex, video
+from studyguide import i18n, video
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -18,7 +18,7 @@ __version__ = "1.0.0"
 
 def setup(app: Sphinx) -> dict[str, Any]:
     """Register the extension's components."""
-    latex.setup_latex(app)
+    i18n.setup_i18n(app)
     video.setup_video(app)
     return {
         "version": __version__,

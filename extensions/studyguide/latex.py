@@ -1,4 +1,8 @@
-"""LaTeX support: ships ``sphinxstudyguide.sty`` and loads it in the preamble."""
+"""LaTeX support: each component ships a ``.sty`` under ``latex/`` and loads it.
+
+``add_latex_package(app, "sgvideo")`` puts ``latex/sgvideo.sty`` beside the
+``.tex`` files of every LaTeX build and loads it in the preamble.
+"""
 
 from __future__ import annotations
 
@@ -9,17 +13,24 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
-STY = Path(__file__).parent / "latex" / "sphinxstudyguide.sty"
+STY_DIR = Path(__file__).parent / "latex"
 
 
-def copy_sty(app: Sphinx) -> None:
-    """Put the package beside the ``.tex`` files of a LaTeX build."""
-    if app.builder.format == "latex":
-        Path(app.outdir).mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(STY, Path(app.outdir) / STY.name)
+def _copy_packages(app: Sphinx) -> None:
+    if app.builder.format != "latex":
+        return
+    outdir = Path(app.outdir)
+    outdir.mkdir(parents=True, exist_ok=True)
+    for name in app.registry.studyguide_latex_packages:  # type: ignore[attr-defined]
+        shutil.copyfile(STY_DIR / f"{name}.sty", outdir / f"{name}.sty")
 
 
-def setup_latex(app: Sphinx) -> None:
-    """Load the guide's LaTeX package in every LaTeX document."""
-    app.add_latex_package("sphinxstudyguide")
-    app.connect("builder-inited", copy_sty)
+def add_latex_package(app: Sphinx, name: str) -> None:
+    """Ship ``latex/<name>.sty`` with LaTeX builds and ``\\usepackage`` it."""
+    packages: list[str] = getattr(app.registry, "studyguide_latex_packages", [])
+    if not packages:
+        app.registry.studyguide_latex_packages = packages  # type: ignore[attr-defined]
+        app.connect("builder-inited", _copy_packages)
+    if name not in packages:
+        packages.append(name)
+        app.add_latex_package(name)

@@ -16,6 +16,8 @@ from sphinx.util import logging
 from sphinxcontrib.youtube import utils as yt_utils
 from sphinxcontrib.youtube import youtube as yt
 
+from studyguide.latex import add_latex_package
+
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.writers.html5 import HTML5Translator
@@ -87,6 +89,7 @@ def _remove_thumbnail_download(app: Sphinx) -> None:
 def setup_video(app: Sphinx) -> None:
     """Load sphinxcontrib-youtube and adapt it to an offline, printable guide."""
     app.setup_extension("sphinxcontrib.youtube")
+    add_latex_package(app, "sgvideo")
     _remove_thumbnail_download(app)
     app.add_directive("youtube", YouTube, override=True)
     app.add_node(
