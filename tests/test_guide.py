@@ -1,0 +1,167 @@
+"""The guide itself: every word of the reviews, strict builds, the video, the PDF."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import ROOT, pdf_text
+
+POST = ROOT / "tests" / "data" / "the-battle-of-chile.md"
+CHAPTERS = ["part-1-insurrection", "part-2-coup", "part-3-peoples-power"]
+CHAPTER_TITLES = [
+    "I - The Insurrection of the Bourgeoisie",
+    "II - The Coup d'État",
+    "III - People's Power",
+]
+VIDEO_ID = "CnTPJ6kmB0s"
+ACCENTED = ["Bolívar", "Cordón", "Chávez", "Maipú", "Guzmán", "compañero"]
+
+
+def post_paragraphs(post: str) -> list[str]:
+    """The paragraphs of the blog post's body, in Markdown, in order."""
+    body = post.split("---\n", 2)[2]
+    blocks = [block.strip() for block in re.split(r"\n\s*\n", body)]
+    paragraphs = []
+    for block in blocks:
+        if not block or block == "***" or block.startswith("{%"):
+            continue
+        if re.fullmatch(r"[^\n]+\n-{3,}", block) or block.startswith("#"):
+            continue  # headings are checked as titles
+        paragraphs.append(re.sub(r"^> ?", "", block, flags=re.M))
+    return paragraphs
+
+
+def markdown_text(markdown: str) -> str:
+    """What a reader sees of a Markdown paragraph: link text, no markup."""
+    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", markdown)
+    return text.replace("*", "").replace("_", " ")
+
+
+def normalise(text: str) -> str:
+    """Letters and digits only: whitespace, quotes, dashes and markup repairs drop out."""
+    text = unicodedata.normalize("NFC", text)
+    return "".join(ch for ch in text if ch.isalnum())
+
+
+def first_difference(needle: str, haystack: str) -> str:
+    """The shortest start of ``needle`` that ``haystack`` lacks (for the message)."""
+    low, high = 0, len(needle)
+    while low < high:
+        mid = (low + high + 1) // 2
+        if needle[:mid] in haystack:
+            low = mid
+        else:
+            high = mid - 1
+    return needle[max(0, low - 40) : low + 20]
+
+
+def article_text(html_file: Path, separator: str = " ") -> str:
+    soup = BeautifulSoup(html_file.read_text(encoding="utf-8"), "html.parser")
+    article = soup.find("article") or soup.body
+    assert article is not None
+    return article.get_text(separator)
+
+
+def missing_paragraphs(post: str, html_text: str) -> list[str]:
+    """Each post paragraph not found word for word in the HTML's text, with where it breaks."""
+    haystack = normalise(html_text)
+    missing = []
+    for paragraph in post_paragraphs(post):
+        needle = normalise(markdown_text(paragraph))
+        if needle not in haystack:
+            missing.append(
+                f"paragraph starting {paragraph[:70]!r} differs near "
+                f"{first_difference(needle, haystack)!r}"
+            )
+    return missing
+
+
+@pytest.fixture(scope="module")
+def guide_text(guide_html: Path) -> str:
+    return "\n".join(article_text(guide_html / f"{doc}.html") for doc in ["index", *CHAPTERS])
+
+
+def test_every_paragraph_of_the_post_is_in_the_html(guide_text: str) -> None:
+    post = POST.read_text(encoding="utf-8")
+    assert len(post_paragraphs(post)) > 60
+    assert missing_paragraphs(post, guide_text) == []
+
+
+def test_fidelity_check_names_a_deleted_paragraph(guide_text: str) -> None:
+    """The check above can fail: drop one paragraph from the HTML text and it says which."""
+    post = POST.read_text(encoding="utf-8")
+    paragraph = markdown_text(post_paragraphs(post)[10])
+    cut = guide_text.replace(paragraph[200:400], "")
+    assert cut != guide_text
+    missing = missing_paragraphs(post, cut)
+    assert len(missing) == 1
+    assert missing[0].startswith("paragraph starting 'The strike by a relatively privileged")
+
+
+def test_markup_repairs_leave_no_stray_characters(guide_html: Path) -> None:
+    text = "".join(article_text(guide_html / f"{doc}.html", "") for doc in CHAPTERS)
+    assert "*" not in text
+    for repaired in [
+        "Tanquetazo on June 29th",
+        "the middle of history and we need",
+        "support for Unidad Popular.",
+        "Patria y Libertad. Against",
+        "call “People’s Power” are",
+        "reaction – when force was finally used to break the US-inspired siege – was used",
+    ]:
+        assert repaired in re.sub(r"\s+", " ", text)
+
+
+def test_chapter_titles_and_sections(guide_html: Path) -> None:
+    for doc, title in zip(CHAPTERS, CHAPTER_TITLES, strict=True):
+        soup = BeautifulSoup((guide_html / f"{doc}.html").read_text(encoding="utf-8"), "html.parser")
+        h1 = soup.find("h1")
+        assert h1 is not None
+        assert h1.get_text().strip("¶# \n").replace("’", "'") == title
+    soup = BeautifulSoup((guide_html / "part-3-peoples-power.html").read_text("utf-8"), "html.parser")
+    sections = [h.get_text().strip("¶# \n") for h in soup.find_all("h2")]
+    assert sections[:3] == [
+        "People’s Power stops the counter-revolution",
+        "Workers and peasants try to reorganise society",
+        "Lessons for today",
+    ]
+
+
+def test_video_is_a_lazy_privacy_mode_iframe(guide_html: Path) -> None:
+    soup = BeautifulSoup((guide_html / "part-1-insurrection.html").read_text("utf-8"), "html.parser")
+    iframes = soup.find_all("iframe")
+    assert len(iframes) == 1
+    assert iframes[0]["src"] == f"https://www.youtube-nocookie.com/embed/{VIDEO_ID}"
+    assert iframes[0]["loading"] == "lazy"
+    assert iframes[0]["title"]
+
+
+def test_build_writes_nothing_into_docs(guide_html: Path) -> None:
+    produced = {p.name for p in (ROOT / "docs").rglob("*") if p.suffix not in {".md", ".yaml"}}
+    assert not {name for name in produced if name.endswith((".html", ".jpg", ".png", ".tex"))}
+
+
+def test_latex_has_the_video_url_and_no_thumbnail(guide_latex: Path) -> None:
+    tex = (guide_latex / "battle-of-chile.tex").read_text(encoding="utf-8")
+    assert f"https://www.youtube.com/watch?v={VIDEO_ID}" in tex
+    thumbnails = guide_latex / "_video_thumbnail"
+    assert not any(thumbnails.glob("*.jpg")) if thumbnails.exists() else True
+
+
+@pytest.mark.tex
+def test_pdf_has_every_chapter_the_accents_and_the_video(guide_pdf: Path) -> None:
+    text = pdf_text(guide_pdf)
+    flat = re.sub(r"\s+", " ", text).replace("’", "'")
+    for title in CHAPTER_TITLES:
+        assert title in flat, title
+    for name in ACCENTED:
+        assert name in text, name
+    assert "“" in text
+    assert "”" in text
+    assert "–" in text
+    assert f"youtube.com/watch?v={VIDEO_ID}" in flat
