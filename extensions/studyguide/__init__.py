@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from studyguide import i18n, video
+from studyguide import book, checks, glossary, i18n, questions, sessions, video
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -20,6 +20,11 @@ def setup(app: Sphinx) -> dict[str, Any]:
     """Register the extension's components."""
     i18n.setup_i18n(app)
     video.setup_video(app)
+    glossary.setup_glossary(app)
+    questions.setup_questions(app)
+    sessions.setup_sessions(app)
+    book.setup_book(app)
+    checks.setup_checks(app)
     return {
         "version": __version__,
         "env_version": 1,

@@ -3,23 +3,31 @@
 sphinxcontrib-youtube downloads a thumbnail per video for LaTeX builds
 (``env-updated``); offline it writes an empty file and waits on the network.
 The guide needs no thumbnail, so that listener is removed.  The HTML iframe
-gets ``loading="lazy"`` and a title; in LaTeX the video becomes its URL.
+gets ``loading="lazy"`` and a title.  In print a video becomes a QR code (a PNG
+made with segno at build time, without network) with its URL beneath; in EPUB
+it becomes a link to the video's page.
 """
 
 from __future__ import annotations
 
+import io
 import re
+from pathlib import Path
 from typing import TYPE_CHECKING
 
+import segno
 from docutils import nodes
 from sphinx.util import logging
+from sphinx.util.texescape import escape as tex_escape
 from sphinxcontrib.youtube import utils as yt_utils
 from sphinxcontrib.youtube import youtube as yt
 
+from studyguide.i18n import _
 from studyguide.latex import add_latex_package
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
+    from sphinx.writers.html import HTMLTranslator
     from sphinx.writers.html5 import HTML5Translator
     from sphinx.writers.latex import LaTeXTranslator
 
@@ -27,6 +35,9 @@ logger = logging.getLogger(__name__)
 
 VIDEO_ID = re.compile(r"[A-Za-z0-9_-]{11}")
 WATCH_URL = "https://www.youtube.com/watch?v={}"
+#: PNG, not PDF: xdvipdfmx refuses segno's PDF ("Error 256").  Scale 10 printed
+#: 2.5 cm wide decodes with zbarimg from a 150 dpi render.
+QR_SCALE = 10
 
 
 def watch_url(video_id: str) -> str:
@@ -69,10 +80,40 @@ def visit_youtube_html(self: HTML5Translator, node: yt.youtube) -> None:
     )
 
 
+def qr_filename(video_id: str) -> str:
+    """The QR code's file name: hex, since ``_`` and ``-`` in ids upset TeX."""
+    return f"sgqr-{video_id.encode('ascii').hex()}.png"
+
+
+def write_qr_png(url: str, path: Path) -> None:
+    """Write the QR code of *url* as PNG, unless the file already holds it."""
+    buffer = io.BytesIO()
+    segno.make(url, error="m").save(buffer, kind="png", scale=QR_SCALE, border=4)
+    data = buffer.getvalue()
+    # Same bytes, same file: latexmk then sees nothing new to rebuild.
+    if not path.is_file() or path.read_bytes() != data:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+
+
 def visit_youtube_latex(self: LaTeXTranslator, node: yt.youtube) -> None:
-    """The video's URL, set off on its own line."""
+    """A QR code of the video's URL, the URL beneath it, kept on one page."""
     url = watch_url(node["id"])
-    self.body.append("\n\\sphinxstudyguidevideo{%s}\n" % url)
+    filename = qr_filename(node["id"])
+    write_qr_png(url, Path(self.builder.outdir) / filename)
+    label = tex_escape(str(_("Watch this part of the film")), self.config.latex_engine)
+    self.body.append(f"\n\\sphinxstudyguidevideo{{{url}}}{{{filename}}}{{{label}}}\n")
+    raise nodes.SkipNode
+
+
+def visit_youtube_epub(self: HTMLTranslator, node: yt.youtube) -> None:
+    """A link to the video's page: e-readers play no embedded video."""
+    url = watch_url(node["id"])
+    label = self.encode(str(_("Watch this part of the film")))
+    self.body.append(
+        f'<p class="studyguide-video">{label}: '
+        f'<a class="reference external" href="{url}">{self.encode(url)}</a></p>\n'
+    )
     raise nodes.SkipNode
 
 
@@ -86,17 +127,32 @@ def _remove_thumbnail_download(app: Sphinx) -> None:
             app.disconnect(listener.id)
 
 
+def _inherit_html_visitors(app: Sphinx) -> None:
+    """Give the EPUB builder every HTML visitor it has no visitor of its own for.
+
+    Sphinx takes a builder's visitors from its name ("epub") *instead of* its
+    format ("html") as soon as one node registers ``epub=``, as the youtube node
+    does; every other extension node would then be unknown in EPUB.
+    """
+    handlers = app.registry.translation_handlers
+    if app.builder.name in handlers and app.builder.format in handlers:
+        own = handlers[app.builder.name]
+        for name, visitors in handlers[app.builder.format].items():
+            own.setdefault(name, visitors)
+
+
 def setup_video(app: Sphinx) -> None:
     """Load sphinxcontrib-youtube and adapt it to an offline, printable guide."""
     app.setup_extension("sphinxcontrib.youtube")
     add_latex_package(app, "sgvideo")
     _remove_thumbnail_download(app)
+    app.connect("builder-inited", _inherit_html_visitors)
     app.add_directive("youtube", YouTube, override=True)
     app.add_node(
         yt.youtube,
         override=True,
         html=(visit_youtube_html, depart_noop),
         latex=(visit_youtube_latex, depart_noop),
-        epub=(yt_utils.visit_video_node_epub, depart_noop),
+        epub=(visit_youtube_epub, depart_noop),
         text=(yt_utils.visit_video_node_unsupported, depart_noop),
     )

@@ -1,0 +1,255 @@
+"""The printed guide as a book: paper size, PDF metadata, chapters, appendix.
+
+LaTeX layout lives in ``latex/sgbook.sty`` (title page, fonts, headers, line
+breaking).  This module does what needs Python:
+
+* ``studyguide_paper`` (``"a4"`` or ``"letter"``) chooses the paper size;
+* ``studyguide_pdf_subject`` and ``studyguide_pdf_keywords`` become PDF metadata
+  (with the title split at its first colon for the title page) in a generated
+  ``sgbookinfo.sty``;
+* a LaTeX post-transform makes the documents of the root toctree chapters, even
+  when the toctree sits under a section of the root document, gathers the root
+  document's own text into an unnumbered chapter, and drops documents listed
+  in ``latex_appendices`` from the main matter, so that the glossary is printed
+  once, as an appendix;
+* ``main([LOGFILE])`` lists LaTeX's overfull boxes and fails when one is wider
+  than the limit (``make pdf`` runs it after latexmk).
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from docutils import nodes
+from sphinx import addnodes
+from sphinx.errors import ConfigError
+from sphinx.transforms.post_transforms import SphinxPostTransform
+from sphinx.util import logging
+from sphinx.util.texescape import escape as tex_escape
+
+from studyguide.i18n import _
+from studyguide.latex import add_latex_package
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from sphinx.application import Sphinx
+    from sphinx.config import Config
+
+logger = logging.getLogger(__name__)
+
+#: ``studyguide_paper`` values and the LaTeX class option each one selects.
+PAPERS = {"a4": "a4paper", "letter": "letterpaper"}
+#: Overfull boxes up to this width (in points) are invisible in print.
+OVERFULL_LIMIT_PT = 3.0
+INFO_PACKAGE = "sgbookinfo"
+
+
+# -- Configuration ----------------------------------------------------------
+
+
+def _check_config(app: Sphinx, config: Config) -> None:
+    paper = config.studyguide_paper
+    if paper not in PAPERS:
+        raise ConfigError(
+            f"studyguide_paper = {paper!r}: choose one of "
+            f"{', '.join(repr(name) for name in PAPERS)} (e.g. make pdf PAPER=letter)"
+        )
+    keywords = config.studyguide_pdf_keywords
+    if not isinstance(keywords, (list, tuple)) or not all(isinstance(k, str) for k in keywords):
+        raise ConfigError(
+            f"studyguide_pdf_keywords must be a list of strings, not {keywords!r}"
+        )
+    # The paper size is a class option; one setting chooses it for every build.
+    config.latex_elements = {**config.latex_elements, "papersize": PAPERS[paper]}
+
+
+# -- PDF metadata and title page ---------------------------------------------
+
+
+def _tex(app: Sphinx, text: str) -> str:
+    return tex_escape(text, app.config.latex_engine)
+
+
+def book_info(app: Sphinx, title: str) -> str:
+    """The LaTeX of ``sgbookinfo.sty``: metadata and the title page's parts."""
+    main, _sep, sub = title.partition(": ")
+    subject = app.config.studyguide_pdf_subject
+    keywords = ", ".join(app.config.studyguide_pdf_keywords)
+    macros = {
+        "sphinxstudyguidebooktitle": main,
+        "sphinxstudyguidebooksubtitle": sub[:1].upper() + sub[1:],
+        "sphinxstudyguidebooksubject": subject,
+        "sphinxstudyguidecontentsname": str(_("Contents")),
+    }
+    metadata = {"pdftitle": title, "pdfsubject": subject, "pdfkeywords": keywords,
+                "pdfauthor": app.config.author}
+    lines = [
+        r"\NeedsTeXFormat{LaTeX2e}",
+        r"\ProvidesPackage{" + INFO_PACKAGE + "}[2026/11/23 study guide: generated book data]",
+        *(rf"\def\{name}{{{_tex(app, value)}}}" for name, value in macros.items()),
+        r"\hypersetup{"
+        + ", ".join(f"{key}={{{_tex(app, value)}}}" for key, value in metadata.items())
+        + "}",
+        "",
+    ]
+    return "\n".join(lines)
+
+
+def _write_book_info(app: Sphinx) -> None:
+    if app.builder.format != "latex":
+        return
+    documents = app.config.latex_documents
+    title = documents[0][2] if documents else app.config.project
+    path = Path(app.outdir) / f"{INFO_PACKAGE}.sty"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(book_info(app, title), encoding="utf-8")
+
+
+# -- Chapters and appendix ------------------------------------------------------
+
+
+class BookLayout(SphinxPostTransform):
+    """Shape the assembled LaTeX document as a book.
+
+    Sphinx inlines the root toctree where it stands; in the guide it stands
+    under the section "How to use this guide", which would make the reviews
+    sections of that chapter.  Here each document of the root toctree becomes
+    a chapter, the root document's own text an unnumbered chapter before them,
+    and documents printed as appendices are not printed a second time.
+    """
+
+    default_priority = 5
+    formats = ("latex",)
+
+    def run(self, **kwargs: Any) -> None:
+        root = next(iter(self.document.findall(nodes.section)), None)
+        if root is None or not any(self.document.findall(addnodes.start_of_file)):
+            return  # not an assembled book (a single document)
+        appendices = set(self.config.latex_appendices)
+        for sof in list(self.document.findall(addnodes.start_of_file)):
+            if sof["docname"] in appendices and root in _ancestors(sof):
+                sof.parent.remove(sof)
+        self._hoist_chapters(root)
+        self._wrap_front_text(root)
+
+    @staticmethod
+    def _hoist_chapters(root: nodes.section) -> None:
+        """Move the documents the root document includes up to chapter level."""
+        for child in list(root.children):
+            if not isinstance(child, nodes.section):
+                continue
+            included = [
+                sof
+                for sof in child.findall(addnodes.start_of_file)
+                if not any(isinstance(a, addnodes.start_of_file) for a in _ancestors(sof))
+            ]
+            position = root.index(child) + 1
+            for sof in included:
+                sof.parent.remove(sof)
+                root.insert(position, sof)
+                position += 1
+
+    @staticmethod
+    def _wrap_front_text(root: nodes.section) -> None:
+        """Put the root document's text, before the chapters, in a chapter."""
+        first = next(
+            (i for i, c in enumerate(root.children) if isinstance(c, addnodes.start_of_file)),
+            None,
+        )
+        start = 1 if root.children and isinstance(root[0], nodes.title) else 0
+        if first is None or first <= start:
+            return
+        front = root.children[start:first]
+        if not any(not isinstance(n, (nodes.target, nodes.compound)) for n in front):
+            return
+        title = str(_("About this guide"))
+        chapter = nodes.section("", nodes.title(title, title), ids=["studyguide-about-this-guide"],
+                                classes=["studyguide-front"])
+        for node in front:
+            root.remove(node)
+            chapter += node
+        root.insert(start, chapter)
+
+
+def _ancestors(node: nodes.Node) -> list[nodes.Element]:
+    found = []
+    parent = node.parent
+    while parent is not None:
+        found.append(parent)
+        parent = parent.parent
+    return found
+
+
+# -- Overfull boxes ---------------------------------------------------------
+
+OVERFULL = re.compile(
+    r"^Overfull \\(?P<box>[hv])box \((?P<points>[\d.]+)pt too (?:wide|high)\) (?P<where>.*)$",
+    re.MULTILINE,
+)
+
+
+@dataclass(frozen=True)
+class OverfullBox:
+    """One of LaTeX's "Overfull \\hbox" warnings."""
+
+    box: str
+    points: float
+    where: str
+
+    def __str__(self) -> str:
+        return f"overfull \\{self.box}box, {self.points:.1f}pt too wide, {self.where}"
+
+
+def overfull_boxes(log: str, limit: float = 0.0) -> list[OverfullBox]:
+    """The overfull boxes in a LaTeX log wider than *limit* points."""
+    found = [
+        OverfullBox(m["box"], float(m["points"]), m["where"]) for m in OVERFULL.finditer(log)
+    ]
+    return [box for box in found if box.points > limit]
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Report overfull boxes in a LaTeX log; fail when one is over the limit."""
+    parser = argparse.ArgumentParser(
+        prog="studyguide.book",
+        description="List LaTeX's overfull boxes wider than a limit (they run into the margin).",
+    )
+    parser.add_argument("log", type=Path, help="the .log file latexmk left beside the PDF")
+    parser.add_argument("--limit", type=float, default=OVERFULL_LIMIT_PT,
+                        help="points tolerated (default %(default)s)")
+    args = parser.parse_args(argv)
+    try:
+        text = args.log.read_text(encoding="utf-8", errors="replace")
+    except OSError as error:
+        print(f"{args.log}: cannot read the LaTeX log: {error.strerror}", file=sys.stderr)
+        return 2
+    boxes = overfull_boxes(text, args.limit)
+    for box in boxes:
+        print(f"{args.log}: {box}", file=sys.stderr)
+    if boxes:
+        print(f"{args.log}: {len(boxes)} line(s) run into the margin by more than "
+              f"{args.limit}pt", file=sys.stderr)
+        return 1
+    print(f"{args.log}: no overfull box wider than {args.limit}pt")
+    return 0
+
+
+# -- Setup ------------------------------------------------------------------
+
+
+def setup_book(app: Sphinx) -> None:
+    """Register the book's settings, LaTeX packages and layout transform."""
+    app.add_config_value("studyguide_paper", "a4", "env", types=frozenset({str}))
+    app.add_config_value("studyguide_pdf_subject", "", "env", types=frozenset({str}))
+    app.add_config_value("studyguide_pdf_keywords", [], "env", types=frozenset({list, tuple}))
+    app.connect("config-inited", _check_config)
+    add_latex_package(app, "sgbook")
+    app.add_latex_package(INFO_PACKAGE, after_hyperref=True)
+    app.connect("builder-inited", _write_book_info)
+    app.add_post_transform(BookLayout)

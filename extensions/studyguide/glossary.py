@@ -1,0 +1,139 @@
+"""The glossary component: one data file, a glossary page, links from every chapter.
+
+Wiring only; each stage has its own module:
+
+* ``glossary_data``: read and validate ``studyguide_glossary`` (YAML, checked
+  against ``schema/glossary.schema.json``);
+* ``glossary_matcher``: find terms and aliases in text in one pass;
+* ``autolink``: the read-time transform linking mentions, the ``{nolink}`` role;
+* ``glossary_domain``: the mentions per document (parallel- and
+  incremental-safe), unused entries;
+* ``glossary_directive``: ``{studyguide-glossary}``, the page, "Mentioned in";
+* ``glossary_output``: tooltips (HTML), page numbers (LaTeX), unknown terms.
+
+Configuration: ``studyguide_glossary`` (path relative to the source
+directory, default ``"glossary.yaml"``), ``studyguide_autolink`` (``"first"``
+mention per section, ``"all"``, or ``"off"``); a document's front matter
+``studyguide_autolink: off`` turns auto-linking off for it.
+
+Messages have ``type="studyguide"`` and one of these subtypes, which
+``suppress_warnings`` accepts as ``studyguide.<subtype>``:
+
+* ``glossary_data`` (error): the file is missing, not valid YAML, or breaks
+  the schema; the build fails with the file, line and field;
+* ``duplicate_term``: two entries have the same term;
+* ``duplicate_alias``: an alias is another entry's term or alias;
+* ``unknown_see_also``: a ``see_also`` names no entry;
+* ``unknown_term``: a ``{term}`` names no entry (with "did you mean");
+* ``unused_term``: no document mentions an entry;
+* ``no_glossary_page``: no document holds the ``{studyguide-glossary}`` directive;
+* ``config`` (error): ``studyguide_autolink`` is not one of first, all, off.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from sphinx.util import logging
+
+from studyguide.autolink import AUTOLINK_MODES, AutoLink, nolink_role
+from studyguide.glossary_data import Glossary, GlossaryDataError, load_glossary
+from studyguide.glossary_directive import GlossaryDirective, fill_mentions
+from studyguide.glossary_domain import (
+    GlossaryDomain,
+    check_consistency,
+    get_domain,
+    note_change,
+    rewrite_glossary_pages,
+)
+from studyguide.glossary_nodes import sg_backref, sg_term_reference
+from studyguide.glossary_output import (
+    TermLinks,
+    depart_reference_pageref_latex,
+    depart_term_reference_html,
+    unknown_term,
+    visit_reference_latex,
+    visit_term_reference_html,
+)
+from studyguide.latex import add_latex_package
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.config import Config
+
+logger = logging.getLogger(__name__)
+
+STATIC_DIR = Path(__file__).parent / "static"
+
+
+def check_config(app: Sphinx, config: Config) -> None:
+    """Reject an unknown ``studyguide_autolink`` with the allowed values."""
+    value = config.studyguide_autolink
+    if value not in AUTOLINK_MODES:
+        logger.error(
+            "studyguide_autolink = %r is not allowed; use one of %s (in conf.py)",
+            value,
+            ", ".join(repr(mode) for mode in AUTOLINK_MODES),
+            type="studyguide",
+            subtype="config",
+        )
+        app.statuscode = 1
+        config.studyguide_autolink = "first"
+
+
+def load_data(app: Sphinx) -> None:
+    """Read the glossary once per build; a bad file fails the build with one message."""
+    path = Path(app.srcdir) / app.config.studyguide_glossary
+    try:
+        glossary, problems = load_glossary(path)
+    except GlossaryDataError as exc:
+        location = f"{path}:{exc.line}" if exc.line else str(path)
+        logger.error(exc.message, location=location, type="studyguide", subtype="glossary_data")
+        app.statuscode = 1
+        glossary, problems = Glossary(path, ok=False), []
+    for problem in problems:
+        logger.warning(
+            problem.message,
+            location=f"{path}:{problem.line}",
+            type="studyguide",
+            subtype=problem.subtype,
+        )
+    get_domain(app.env).glossary = glossary
+
+    if app.builder.format == "html":
+        static = str(STATIC_DIR)
+        if static not in app.config.html_static_path:
+            app.config.html_static_path.append(static)
+
+
+def setup_glossary(app: Sphinx) -> None:
+    """Register the glossary component."""
+    app.add_config_value("studyguide_glossary", "glossary.yaml", "env", types=frozenset({str}))
+    app.add_config_value("studyguide_autolink", "first", "env", types=frozenset({str}))
+    app.connect("config-inited", check_config)
+
+    app.add_domain(GlossaryDomain)
+    app.add_directive("studyguide-glossary", GlossaryDirective)
+    app.add_role("nolink", nolink_role)
+    app.add_transform(AutoLink)
+    app.add_post_transform(TermLinks)
+    app.add_node(
+        sg_term_reference,
+        html=(visit_term_reference_html, depart_term_reference_html),
+        latex=(visit_reference_latex, depart_reference_pageref_latex),
+    )
+    app.add_node(sg_backref, latex=(visit_reference_latex, depart_reference_pageref_latex))
+
+    app.connect("builder-inited", load_data)
+    app.connect("env-before-read-docs", note_change)
+    app.connect("env-purge-doc", note_change)
+    app.connect("env-get-updated", rewrite_glossary_pages)
+    app.connect("env-check-consistency", check_consistency)
+    app.connect("doctree-resolved", fill_mentions)
+    # After intersphinx (500), which may resolve a term from another project.
+    app.connect("missing-reference", unknown_term, priority=900)
+
+    app.add_js_file("studyguide-glossary.js", loading_method="defer")
+    app.add_css_file("studyguide-glossary.css")
+    add_latex_package(app, "sgglossary")

@@ -1,0 +1,419 @@
+"""Glossary data: load ``glossary.yaml``, validate it, and say where it is wrong.
+
+The YAML is composed to nodes first, so every value keeps the line it came
+from: a JSON Schema error path (``terms/3/definition``) maps back to a line
+of the file.  A syntax error or a schema violation becomes one
+:class:`GlossaryDataError` with the line and a sentence a writer understands;
+softer problems (two entries sharing a name, a ``see_also`` naming no entry)
+are returned as :class:`Problem` s for the caller to log as warnings.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import jsonschema
+import yaml
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from studyguide.glossary_matcher import Matcher
+
+SCHEMA_PATH = Path(__file__).parent / "schema" / "glossary.schema.json"
+
+#: The schema's categories, in the order of the glossary page's groups.
+CATEGORIES = ("party", "organisation", "person", "place", "event", "concept")
+
+OPTIONAL_TEXT_FIELDS = ("category", "spanish", "english", "abbreviation", "dates")
+
+JSON_TYPE_NAMES = {
+    "string": "text (a string)",
+    "array": "a list",
+    "object": "a mapping (key: value lines)",
+}
+
+
+class GlossaryDataError(Exception):
+    """The glossary file cannot be used; ``line`` is 1-based, or None."""
+
+    def __init__(self, message: str, line: int | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.line = line
+
+
+@dataclass(frozen=True)
+class Problem:
+    """A problem in the data that does not stop the build (logged as a warning)."""
+
+    message: str
+    line: int
+    subtype: str
+
+
+@dataclass
+class Entry:
+    """One glossary entry, with the lines its fields came from."""
+
+    term: str
+    definition: str
+    line: int
+    category: str | None = None
+    spanish: str | None = None
+    english: str | None = None
+    abbreviation: str | None = None
+    dates: str | None = None
+    aliases: list[str] = field(default_factory=list)
+    see_also: list[str] = field(default_factory=list)
+    field_lines: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def names(self) -> list[str]:
+        """The term and its aliases: every form that links to the entry."""
+        return [self.term, *self.aliases]
+
+    @cached_property
+    def tip(self) -> str:
+        """The short definition shown in tooltips: the definition's first sentence."""
+        return first_sentence(self.definition)
+
+
+# A sentence ends at . ! or ? (maybe followed by a closing quote or bracket),
+# then space, then something that starts a sentence.
+_SENTENCE_END = re.compile(r"([.!?][\"”’)]?)\s+(?=[\"“‘(]?[A-Z0-9À-ÖØ-Þ])")
+# Words ending in a full stop that do not end a sentence: initials (J., U.S.)
+# and common abbreviations.
+_ABBREVIATION = re.compile(
+    r"(?:[A-Z]\.)+|(?:Mr|Mrs|Ms|Dr|St|Gen|Col|Lt|Capt|Sen|Rep|Jr|Sr|No|Nos|vs|etc|"
+    r"approx|ca|c|cf|e\.g|i\.e|viz)\.",
+)
+
+
+def first_sentence(text: str) -> str:
+    """The first sentence of ``text``, whitespace collapsed."""
+    text = " ".join(text.split())
+    for match in _SENTENCE_END.finditer(text):
+        before = text[: match.start(1) + 1]
+        last_word = before.rsplit(" ", 1)[-1].lstrip('("“‘')
+        if _ABBREVIATION.fullmatch(last_word):
+            continue
+        return text[: match.end(1)]
+    return text
+
+
+def sort_key(name: str) -> str:
+    """Alphabetical order that ignores case and accents (Cordón sorts as Cordon)."""
+    plain = unicodedata.normalize("NFKD", name)
+    plain = "".join(char for char in plain if not unicodedata.combining(char))
+    return plain.casefold()
+
+
+def name_key(name: str) -> str:
+    """The key under which two names count as the same (case and spacing ignored)."""
+    return " ".join(name.replace("’", "'").split()).casefold()
+
+
+class Glossary:
+    """The glossary's entries, looked up by term or alias."""
+
+    def __init__(self, path: Path, entries: Iterable[Entry] = (), ok: bool = True) -> None:
+        self.path = path
+        self.entries = list(entries)
+        #: False when the file could not be read: the build already failed with
+        #: one message, and nothing else should add to it.
+        self.ok = ok
+        self.by_term = {entry.term: entry for entry in self.entries}
+        self._by_name: dict[str, Entry] = {}
+        self._by_key: dict[str, Entry] = {}
+        for entry in self.entries:
+            for name in entry.names:
+                self._by_name.setdefault(name, entry)
+                self._by_key.setdefault(name_key(name), entry)
+
+    def lookup(self, name: str) -> Entry | None:
+        """The entry a ``{term}`` target names: exactly, else ignoring case."""
+        return self._by_name.get(name) or self._by_key.get(name_key(name))
+
+    def suggest(self, name: str) -> str | None:
+        """The closest term or alias to a misspelt ``name``, for "did you mean"."""
+        keys = {name_key(known): known for known in self._by_name}
+        close = difflib.get_close_matches(name_key(name), list(keys), n=1, cutoff=0.6)
+        return keys[close[0]] if close else None
+
+    @cached_property
+    def matcher(self) -> Matcher:
+        """The auto-linker's matcher over every term and alias."""
+        from studyguide.glossary_matcher import Matcher
+
+        return Matcher((name, entry.term) for entry in self.entries for name in entry.names)
+
+
+# -- Reading and validating ----------------------------------------------------
+
+
+def load_glossary(path: Path) -> tuple[Glossary, list[Problem]]:
+    """Read and validate the glossary file; raise GlossaryDataError if unusable."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise GlossaryDataError(
+            "glossary file not found; create it or set studyguide_glossary in conf.py "
+            "(a path relative to the source directory)"
+        ) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise GlossaryDataError(f"cannot read the glossary file: {exc}") from None
+
+    root, data = _parse_yaml(text)
+    _check_duplicate_keys(root)
+    _validate(root, data)
+    return _build(path, root, data)
+
+
+def _parse_yaml(text: str) -> tuple[yaml.Node, Any]:
+    loader = yaml.SafeLoader(text)
+    try:
+        root = loader.get_single_node()
+        if root is None:
+            raise GlossaryDataError(
+                "the glossary file is empty; it needs a top-level 'terms:' list"
+            )
+        data = loader.construct_document(root)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        problem = exc.problem or "invalid YAML"
+        context = f" ({exc.context})" if exc.context else ""
+        if "block" in problem or "indent" in problem:
+            context += "; check the indentation of this line and the lines above it"
+        line = mark.line + 1 if mark else None
+        column = f", column {mark.column + 1}" if mark else ""
+        raise GlossaryDataError(f"YAML syntax error{column}: {problem}{context}", line) from None
+    except yaml.YAMLError as exc:
+        raise GlossaryDataError(f"YAML syntax error: {exc}") from None
+    finally:
+        loader.dispose()
+    return root, data
+
+
+def _line(node: yaml.Node) -> int:
+    return int(node.start_mark.line) + 1
+
+
+def _check_duplicate_keys(node: yaml.Node) -> None:
+    """YAML keeps the last of two equal keys silently; a writer wants to know."""
+    if isinstance(node, yaml.MappingNode):
+        seen: set[str] = set()
+        for key, value in node.value:
+            if isinstance(key, yaml.ScalarNode):
+                if key.value in seen:
+                    raise GlossaryDataError(
+                        f"field '{key.value}' appears twice in the same mapping; keep one",
+                        _line(key),
+                    )
+                seen.add(key.value)
+            _check_duplicate_keys(value)
+    elif isinstance(node, yaml.SequenceNode):
+        for item in node.value:
+            _check_duplicate_keys(item)
+
+
+def _node_at(root: yaml.Node, path: Iterable[str | int]) -> tuple[yaml.Node, yaml.Node | None]:
+    """The node at a JSON path, and the key node it hangs from (for mappings)."""
+    node, key_node = root, None
+    for step in path:
+        if isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                if isinstance(key, yaml.ScalarNode) and key.value == str(step):
+                    node, key_node = value, key
+                    break
+            else:
+                return node, key_node
+        elif isinstance(node, yaml.SequenceNode) and isinstance(step, int):
+            if step >= len(node.value):
+                return node, key_node
+            node, key_node = node.value[step], None
+        else:
+            return node, key_node
+    return node, key_node
+
+
+def _describe(value: Any) -> str:
+    if isinstance(value, bool):
+        return f"the yes/no value {str(value).lower()}"
+    if isinstance(value, int | float):
+        return f"the number {value}"
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    if value is None:
+        return "nothing"
+    return f"the {type(value).__name__} {value}"
+
+
+def _validate(root: yaml.Node, data: Any) -> None:
+    schema = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+    validator = jsonschema.Draft202012Validator(schema)
+    errors = list(validator.iter_errors(data))
+    if not errors:
+        return
+
+    def position(error: jsonschema.ValidationError) -> tuple[int, int]:
+        node, _key = _node_at(root, error.absolute_path)
+        return node.start_mark.line, node.start_mark.column
+
+    error = min(errors, key=position)
+    message, line = _explain(root, data, error)
+    others = len(errors) - 1
+    if others:
+        message += f" (and {others} more problem{'s' if others > 1 else ''} after fixing this)"
+    raise GlossaryDataError(message, line)
+
+
+def _explain(root: yaml.Node, data: Any, error: jsonschema.ValidationError) -> tuple[str, int]:
+    """One sentence for a schema error: which entry, which field, what to do."""
+    path = list(error.absolute_path)
+    node, key_node = _node_at(root, path)
+    line = _line(key_node if key_node is not None else node)
+
+    where = ""
+    if len(path) >= 2 and path[0] == "terms" and isinstance(path[1], int):
+        entry = data["terms"][path[1]]
+        term = entry.get("term") if isinstance(entry, dict) else None
+        where = f"entry {path[1] + 1}" + (f" ({term!r})" if isinstance(term, str) else "") + ": "
+    field_name = path[2] if len(path) > 2 and isinstance(path[2], str) else None
+    if field_name and len(path) > 3 and isinstance(path[3], int):
+        subject = f"item {path[3] + 1} of field '{field_name}'"
+    elif field_name:
+        subject = f"field '{field_name}'"
+    elif not path:
+        subject = "the file"
+    elif path == ["terms"]:
+        subject = "'terms'"
+    else:
+        subject = "the entry"
+
+    # jsonschema types these loosely (``Unset``); they are plain JSON values here.
+    validator: Any = error.validator
+    expected: Any = error.validator_value
+    instance: Any = error.instance
+    schema: Any = error.schema
+    if validator == "required":
+        missing = [name for name in expected if name not in instance]
+        if not path:
+            return "the glossary needs a top-level 'terms:' list of entries", line
+        return f"{where}missing required field '{missing[0]}'", line
+    if validator == "additionalProperties":
+        fields = list(schema.get("properties", {}))
+        extra = sorted(set(instance) - set(fields))
+        name = extra[0]
+        extra_node, extra_key = _node_at(root, [*path, name])
+        line = _line(extra_key if extra_key is not None else extra_node)
+        close = difflib.get_close_matches(str(name), fields, n=1)
+        hint = (
+            f"; did you mean '{close[0]}'?" if close else f"; allowed fields: {', '.join(fields)}"
+        )
+        return f"{where}unknown field '{name}'{hint}", line
+    if validator == "enum":
+        allowed = ", ".join(str(value) for value in expected)
+        return f"{where}unknown {field_name or 'value'} {instance!r}; allowed: {allowed}", line
+    if validator == "type":
+        wanted = JSON_TYPE_NAMES.get(expected, expected)
+        hint = (
+            "; put the value in quotes"
+            if expected == "string" and not isinstance(instance, list | dict)
+            else ""
+        )
+        if expected == "array" and isinstance(instance, str):
+            hint = f"; write [{instance}]"
+        return f"{where}{subject} must be {wanted}, not {_describe(instance)}{hint}", line
+    if validator in {"minLength", "pattern"}:
+        return f"{where}{subject} must not be empty", line
+    return f"{where}{subject}: {error.message}", line
+
+
+def _build(path: Path, root: yaml.Node, data: dict[str, Any]) -> tuple[Glossary, list[Problem]]:
+    problems: list[Problem] = []
+    entries: list[Entry] = []
+    owner: dict[str, Entry] = {}  # name_key -> the entry that has that name
+    terms_node, _key = _node_at(root, ["terms"])
+    for index, raw in enumerate(data["terms"]):
+        entry_node = terms_node.value[index]
+        lines = {}
+        for key, value in entry_node.value:
+            lines[key.value] = _line(key)
+            if isinstance(value, yaml.SequenceNode):
+                for position, item in enumerate(value.value):
+                    lines[f"{key.value}.{position}"] = _line(item)
+        entry = Entry(
+            term=raw["term"].strip(),
+            definition=" ".join(raw["definition"].split()),
+            line=_line(entry_node),
+            aliases=[alias.strip() for alias in raw.get("aliases", [])],
+            see_also=[name.strip() for name in raw.get("see_also", [])],
+            field_lines=lines,
+            **{name: raw[name].strip() for name in OPTIONAL_TEXT_FIELDS if name in raw},
+        )
+        term_key = name_key(entry.term)
+        if term_key in owner:
+            other = owner[term_key]
+            problems.append(
+                Problem(
+                    f"duplicate glossary term {entry.term!r}: entry {other.term!r} (line "
+                    f"{other.line}) already has this name; merge the two entries",
+                    lines.get("term", entry.line),
+                    "duplicate_term",
+                )
+            )
+            continue
+        aliases: list[str] = []
+        for position, alias in enumerate(entry.aliases):
+            key = name_key(alias)
+            if key == term_key or alias in aliases:
+                continue  # a spelling of the entry's own term: harmless
+            if key in owner and owner[key] is not entry:
+                other = owner[key]
+                problems.append(
+                    Problem(
+                        f"duplicate glossary alias {alias!r} of {entry.term!r}: entry "
+                        f"{other.term!r} (line {other.line}) already has this name; "
+                        "a name may link to one entry only",
+                        lines.get(f"aliases.{position}", entry.line),
+                        "duplicate_alias",
+                    )
+                )
+                continue
+            aliases.append(alias)
+        entry.aliases = aliases
+        for name in entry.names:
+            owner.setdefault(name_key(name), entry)
+        entries.append(entry)
+
+    glossary = Glossary(path, entries)
+    for entry in entries:
+        kept = []
+        for position, name in enumerate(entry.see_also):
+            target = glossary.lookup(name)
+            if target is None:
+                close = glossary.suggest(name)
+                hint = f"; did you mean {close!r}?" if close else ""
+                problems.append(
+                    Problem(
+                        f"glossary entry {entry.term!r}: see_also names no entry: {name!r}{hint}",
+                        entry.field_lines.get(f"see_also.{position}", entry.line),
+                        "unknown_see_also",
+                    )
+                )
+            elif target is not entry and target.term not in kept:
+                kept.append(target.term)
+        entry.see_also = kept
+    return glossary, problems

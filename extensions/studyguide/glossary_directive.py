@@ -1,0 +1,206 @@
+"""The glossary page: ``{studyguide-glossary}`` and its "Mentioned in" lines.
+
+The directive turns the data into real glossary terms of Sphinx's standard
+domain (``make_glossary_term``), one section per category, alphabetical within
+each: ``{term}`` then resolves for every term and alias, the anchors are the
+standard ``#term-...`` ones, and the terms go into ``objects.inv`` and the
+index.  Each entry ends with a placeholder that ``doctree-resolved`` fills with
+links back to the sections that mention it, in toctree order.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar
+
+from docutils import nodes
+from sphinx import addnodes
+from sphinx.domains.std import make_glossary_term
+from sphinx.errors import NoUri
+from sphinx.util.docutils import SphinxDirective
+from sphinx.util.nodes import clean_astext
+
+from studyguide.glossary_data import CATEGORIES, Entry, name_key, sort_key
+from studyguide.glossary_domain import get_domain, get_glossary, toctree_order
+from studyguide.glossary_nodes import sg_backref, sg_mentions
+from studyguide.i18n import _
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
+GROUP_LABELS = {
+    "party": _("Parties and coalitions"),
+    "organisation": _("Organisations and movements"),
+    "person": _("People"),
+    "place": _("Places"),
+    "event": _("Events"),
+    "concept": _("Concepts"),
+    None: _("Other terms"),
+}
+
+
+def term_xref(target: str, text: str, docname: str) -> addnodes.pending_xref:
+    """A ``{term}`` reference, as the role makes it."""
+    xref = addnodes.pending_xref(
+        "",
+        refdomain="std",
+        reftype="term",
+        reftarget=target,
+        refexplicit=True,
+        refwarn=True,
+        refdoc=docname,
+    )
+    xref += nodes.inline(text, text, classes=["xref", "std", "std-term"])
+    return xref
+
+
+class GlossaryDirective(SphinxDirective):
+    """``{studyguide-glossary}``: the whole glossary, grouped by category."""
+
+    has_content = False
+    required_arguments = 0
+    option_spec: ClassVar[dict[str, object]] = {}
+
+    def run(self) -> list[nodes.Node]:
+        glossary = get_glossary(self.env)
+        self.env.note_dependency(glossary.path)
+        document = self.state.document
+        # Marks the page for the auto-linker (never links here) and the domain.
+        document["sg_glossary_page"] = True
+
+        groups: dict[str | None, list[Entry]] = {}
+        for entry in glossary.entries:
+            category = entry.category if entry.category in CATEGORIES else None
+            groups.setdefault(category, []).append(entry)
+
+        sections: list[nodes.Node] = []
+        for category in (*CATEGORIES, None):
+            entries = sorted(groups.get(category, []), key=lambda e: sort_key(e.term))
+            if not entries:
+                continue
+            title = str(GROUP_LABELS[category])
+            section = nodes.section(classes=["sg-glossary-group"])
+            section += nodes.title(title, title)
+            section["names"].append(nodes.fully_normalize_name(title))
+            document.note_implicit_target(section, section)
+            glossary_node = addnodes.glossary()
+            glossary_node["sorted"] = False
+            dlist = nodes.definition_list(classes=["glossary", "sg-glossary"])
+            for entry in entries:
+                dlist += self.entry_item(entry)
+            glossary_node += dlist
+            section += glossary_node
+            sections.append(section)
+        return sections
+
+    def entry_item(self, entry: Entry) -> nodes.definition_list_item:
+        """One entry: the term (a real glossary term), names, definition, links."""
+        source, line = self.get_source_info()
+        term = make_glossary_term(
+            self.env, [nodes.Text(entry.term)], None, source, line, None, self.state.document
+        )
+        node_id = term["ids"][0]
+        std = self.env.domains.standard_domain
+        for alias in entry.aliases:
+            # Same anchor as the entry: {term}`alias` lands on the definition.
+            std._note_term(alias, node_id, location=term)
+            if name_key(alias) != name_key(entry.term):
+                see = addnodes.index(entries=[("see", f"{alias}; {entry.term}", node_id, "", None)])
+                see.source, see.line = source, line
+                term += see
+
+        definition = nodes.definition()
+        names = self.names_line(entry)
+        if names is not None:
+            definition += names
+        definition += nodes.paragraph(entry.definition, entry.definition)
+        if entry.see_also:
+            see_also = nodes.paragraph(classes=["sg-glossary-see-also"])
+            see_also += nodes.strong(text=str(_("See also:")))
+            see_also += nodes.Text(" ")
+            for position, target in enumerate(entry.see_also):
+                if position:
+                    see_also += nodes.Text(", ")
+                see_also += term_xref(target, target, self.env.docname)
+            definition += see_also
+        definition += sg_mentions(term=entry.term)
+        return nodes.definition_list_item("", term, definition)
+
+    def names_line(self, entry: Entry) -> nodes.paragraph | None:
+        """Spanish name, English name, abbreviation and dates, on one line."""
+        parts: list[list[nodes.Node]] = []
+
+        def labelled(label: str, value: nodes.Node) -> list[nodes.Node]:
+            return [nodes.inline(text=f"{label}: ", classes=["sg-label"]), value]
+
+        if entry.spanish and entry.spanish != entry.term:
+            parts.append(labelled(str(_("Spanish")), nodes.emphasis(text=entry.spanish)))
+        if entry.english and entry.english != entry.term:
+            parts.append(labelled(str(_("English")), nodes.Text(entry.english)))
+        if entry.abbreviation and entry.abbreviation != entry.term:
+            parts.append(labelled(str(_("Abbreviation")), nodes.Text(entry.abbreviation)))
+        if entry.dates:
+            parts.append([nodes.Text(entry.dates)])
+        if not parts:
+            return None
+        paragraph = nodes.paragraph(classes=["sg-glossary-names"])
+        for position, part in enumerate(parts):
+            if position:
+                paragraph += nodes.Text(" · ")
+            paragraph.extend(part)
+        return paragraph
+
+
+def fill_mentions(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    """Replace each "Mentioned in" placeholder by links to the mentioning sections."""
+    placeholders = list(doctree.findall(sg_mentions))
+    if not placeholders:
+        return
+    env = app.env
+    domain = get_domain(env)
+    order = toctree_order(env)
+    for placeholder in placeholders:
+        found = domain.mentions_by_document(placeholder["term"], order)
+        if not found:
+            placeholder.replace_self([])
+            continue
+        paragraph = nodes.paragraph(classes=["sg-glossary-mentions"])
+        paragraph += nodes.strong(text=str(_("Mentioned in:")))
+        paragraph += nodes.Text(" ")
+        for position, (target_doc, mentions) in enumerate(found):
+            if position:
+                paragraph += nodes.Text("; ")
+            doc_title = (
+                clean_astext(env.titles[target_doc]) if target_doc in env.titles else target_doc
+            )
+            subsections = [m for m in mentions if m.section_id]
+            in_top = len(subsections) < len(mentions)
+            paragraph += (
+                _backref(app, docname, target_doc, "", doc_title)
+                if in_top
+                else (nodes.Text(doc_title))
+            )
+            if subsections:
+                paragraph += nodes.Text(" (")
+                for index, mention in enumerate(subsections):
+                    if index:
+                        paragraph += nodes.Text(", ")
+                    paragraph += _backref(
+                        app, docname, target_doc, mention.section_id, mention.section_title
+                    )
+                paragraph += nodes.Text(")")
+        placeholder.replace_self(paragraph)
+
+
+def _backref(app: Sphinx, fromdoc: str, todoc: str, section_id: str, title: str) -> nodes.Node:
+    """A link to a section (or a whole document), or plain text without URIs."""
+    try:
+        uri = app.builder.get_relative_uri(fromdoc, todoc)
+    except NoUri:
+        return nodes.Text(title)
+    reference = sg_backref("", "", internal=True)
+    if fromdoc == todoc and section_id:
+        reference["refid"] = section_id
+    else:
+        reference["refuri"] = uri + (f"#{section_id}" if section_id else "")
+    reference += nodes.inline(title, title)
+    return reference

@@ -1,0 +1,189 @@
+"""Where the glossary's mentions are collected: a Domain, safe under ``-j``.
+
+Each document's mentions (the glossary names linked in it, explicitly or
+automatically) live in ``data["mentions"][docname]``; ``clear_doc`` and
+``merge_domaindata`` handle whole documents only, so a parallel or an
+incremental build holds exactly what a fresh serial one does.  The loaded
+glossary data itself is not domain data: it is read again on every build
+(``builder-inited``) and hangs on the domain object as ``glossary``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple, cast
+
+from docutils import nodes
+from sphinx.domains import Domain
+from sphinx.util import logging
+
+from studyguide.glossary_data import Glossary
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Set
+
+    from sphinx.application import Sphinx
+    from sphinx.environment import BuildEnvironment
+
+logger = logging.getLogger(__name__)
+
+
+class Mention(NamedTuple):
+    """A glossary entry named in a section of a document."""
+
+    term: str
+    section_id: str  # "" when the section is the document's own (top) section
+    section_title: str
+
+
+def nearest_section(node: nodes.Node) -> nodes.section | None:
+    """The innermost section holding ``node``."""
+    parent = node.parent
+    while parent is not None and not isinstance(parent, nodes.section):
+        parent = parent.parent
+    return parent
+
+
+def section_key(section: nodes.section | None) -> tuple[str, str]:
+    """A section's anchor and title; ("", "") for a document's top section."""
+    if section is None or isinstance(section.parent, nodes.document) or not section["ids"]:
+        return "", ""
+    title = section.next_node(nodes.title)
+    return section["ids"][0], title.astext() if title else ""
+
+
+class GlossaryDomain(Domain):
+    """Mentions of glossary entries, per document."""
+
+    name = "sgglossary"
+    label = "Study guide glossary"
+    initial_data: ClassVar[dict[str, Any]] = {
+        "mentions": {},  # docname -> list[Mention], in document order
+        "glossary_docs": {},  # docname -> True, the pages holding the glossary
+    }
+
+    #: The glossary data of this build (set on builder-inited, never pickled).
+    glossary: Glossary | None = None
+    #: True once a document was read or removed in this build.
+    changed: bool = False
+
+    @property
+    def mentions(self) -> dict[str, list[Mention]]:
+        return cast("dict[str, list[Mention]]", self.data.setdefault("mentions", {}))
+
+    @property
+    def glossary_docs(self) -> dict[str, bool]:
+        return cast("dict[str, bool]", self.data.setdefault("glossary_docs", {}))
+
+    def clear_doc(self, docname: str) -> None:
+        self.mentions.pop(docname, None)
+        self.glossary_docs.pop(docname, None)
+
+    def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
+        for docname in docnames:
+            if docname in otherdata["mentions"]:
+                self.mentions[docname] = otherdata["mentions"][docname]
+            if docname in otherdata["glossary_docs"]:
+                self.glossary_docs[docname] = True
+
+    def process_doc(self, env: BuildEnvironment, docname: str, document: nodes.document) -> None:
+        if document.get("sg_glossary_page"):
+            self.glossary_docs[docname] = True
+            return  # its see-also links are not mentions
+        found = []
+        for inline in document.findall(nodes.inline):
+            term = inline.get("sg_term")
+            if term:
+                section_id, title = section_key(nearest_section(inline))
+                found.append(Mention(term, section_id, title))
+        if found:
+            self.mentions[docname] = found
+
+    def mentions_by_document(
+        self, term: str, order: dict[str, int]
+    ) -> list[tuple[str, list[Mention]]]:
+        """The sections that mention ``term``, grouped by document in toctree order."""
+        result = []
+        for docname in sorted(self.mentions, key=lambda doc: (order.get(doc, len(order)), doc)):
+            seen: list[Mention] = []
+            for mention in self.mentions[docname]:
+                if mention.term == term and all(m.section_id != mention.section_id for m in seen):
+                    seen.append(mention)
+            if seen:
+                result.append((docname, seen))
+        return result
+
+
+def get_domain(env: BuildEnvironment) -> GlossaryDomain:
+    return cast("GlossaryDomain", env.get_domain(GlossaryDomain.name))
+
+
+def get_glossary(env: BuildEnvironment) -> Glossary:
+    """The glossary data of this build (empty until builder-inited loaded it)."""
+    glossary = get_domain(env).glossary
+    if glossary is None:
+        return Glossary(Path(env.srcdir) / env.config.studyguide_glossary, ok=False)
+    return glossary
+
+
+def toctree_order(env: BuildEnvironment) -> dict[str, int]:
+    """Each document's position in the toctree, reading from the root document."""
+    order: dict[str, int] = {}
+
+    def visit(docname: str) -> None:
+        if docname in order:
+            return
+        order[docname] = len(order)
+        for child in env.toctree_includes.get(docname, ()):
+            visit(child)
+
+    visit(env.config.root_doc)
+    return order
+
+
+# -- Events ---------------------------------------------------------------------
+
+
+def note_change(app: Sphinx, env: BuildEnvironment, *args: Any) -> None:
+    """A document is being read or removed: its mentions change."""
+    if args and isinstance(args[0], list) and not args[0]:
+        return  # env-before-read-docs with nothing to read
+    get_domain(env).changed = True
+
+
+def rewrite_glossary_pages(app: Sphinx, env: BuildEnvironment) -> Iterable[str]:
+    """Write the glossary page again when any document's mentions may have changed.
+
+    Its "Mentioned in" lines are made at write time, so the page needs no
+    re-reading, only re-writing (env-get-updated names documents to write).
+    """
+    domain = get_domain(env)
+    return list(domain.glossary_docs) if domain.changed else []
+
+
+def check_consistency(app: Sphinx, env: BuildEnvironment) -> None:
+    """Warn about entries no document mentions, and a glossary with no page."""
+    glossary = get_glossary(env)
+    if not glossary.ok or not glossary.entries:
+        return
+    domain = get_domain(env)
+    location = str(glossary.path)
+    if not domain.glossary_docs:
+        logger.warning(
+            "no document contains the studyguide-glossary directive; glossary links "
+            "have no page to lead to (add a page with ```{studyguide-glossary}```)",
+            location=location,
+            type="studyguide",
+            subtype="no_glossary_page",
+        )
+    mentioned = {mention.term for found in domain.mentions.values() for mention in found}
+    for entry in glossary.entries:
+        if entry.term not in mentioned:
+            logger.warning(
+                "glossary entry %r is mentioned nowhere: no document names it or one of "
+                "its aliases; add the form the text uses as an alias, or remove the entry",
+                entry.term,
+                location=f"{location}:{entry.field_lines.get('term', entry.line)}",
+                type="studyguide",
+                subtype="unused_term",
+            )

@@ -1,0 +1,186 @@
+"""Find glossary names in running text: one pass per text, over every term at once.
+
+The text is cut into tokens (words and single punctuation marks) once; a token
+trie of all names and their plural forms is walked from each word, so a text
+costs one scan however many terms the glossary has.  Two tries keep the case
+rules apart: names written in capitals (MIR, MAPU-OC) match case-sensitively,
+all others ignoring case.  At each position the longest name wins
+("MAPU-OC" over "MAPU", "Cordón Cerrillos" over "Cordón").
+
+Whole words only: tokens are whole ``\\w+`` runs, and a name glued to a word by
+a hyphen ("pro-Allende") is left alone.  Possessives ("MIR's", "MIR’s",
+"Christian Democrats’") join the link; curly apostrophes, which smartquotes
+puts in the text, compare equal to straight ones.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+TOKEN = re.compile(r"\w+|[^\w\s]")
+URL = re.compile(r"(?:\b[a-z][a-z0-9+.-]*://|\bwww\.)\S+|\S+@\S+\.\w+", re.IGNORECASE)
+# Same-length replacements, so positions in the normalised text are positions
+# in the original.
+NORMALISE = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "‐": "-", "‑": "-"})
+END = ""  # the trie key that marks "a name ends here" (no token is empty)
+ACCENTED = str.maketrans("áéíóúÁÉÍÓÚ", "aeiouAEIOU")
+
+
+class Match(NamedTuple):
+    """A name found in a text: ``text[start:end]`` links to entry ``target``."""
+
+    start: int
+    end: int
+    target: str
+
+
+def is_case_sensitive(name: str) -> bool:
+    """Names in capitals (MIR, MAPU-OC, JAP) match only in capitals."""
+    letters = [char for char in name if char.isalpha()]
+    return bool(letters) and not any(char.islower() for char in letters)
+
+
+def plural_forms(name: str) -> list[str]:
+    """Plural spellings of a name's last word, English and Spanish."""
+    head, _sep, last = name.rpartition(" ")
+    prefix = f"{head} " if head else ""
+    if not last.isalpha():
+        return []
+    forms = []
+    lower = last.lower()
+    if is_case_sensitive(last):
+        forms.append(last + "s")  # JAPs
+    elif lower.endswith(("s", "x", "z", "ch", "sh")):
+        forms.append(last + "es")
+    elif lower.endswith("y") and len(lower) > 1 and lower[-2] not in "aeiou":
+        forms.append(last[:-1] + "ies")
+    else:
+        forms.append(last + "s")
+        # Spanish: cordón -> cordones, unión -> uniones
+        if lower[-1] in "nlr" or unicodedata.normalize("NFD", lower[-3:]) != lower[-3:]:
+            forms.append(last.translate(ACCENTED) + "es")
+    return [prefix + form for form in forms]
+
+
+class Matcher:
+    """Every glossary name and its plurals in two token tries."""
+
+    def __init__(self, names: Iterable[tuple[str, str]]) -> None:
+        self._sensitive: dict[str, Any] = {}
+        self._insensitive: dict[str, Any] = {}
+        names = list(names)
+        # Names first, then plurals: a plural never hides another entry's name.
+        for name, target in names:
+            self._add(name, target, derived=False)
+        for name, target in names:
+            for form in plural_forms(name):
+                self._add(form, target, derived=True)
+
+    def _add(self, name: str, target: str, *, derived: bool) -> None:
+        tokens = TOKEN.findall(name.translate(NORMALISE))
+        if not tokens:
+            return
+        if is_case_sensitive(name):
+            node = self._sensitive
+        else:
+            node = self._insensitive
+            tokens = [token.casefold() for token in tokens]
+        for token in tokens:
+            node = node.setdefault(token, {})
+        if END not in node or (node[END][1] and not derived):
+            node[END] = (target, derived)
+
+    @staticmethod
+    def _walk(trie: dict[str, Any], keys: list[str], start: int) -> tuple[int, str] | None:
+        node: dict[str, Any] | None = trie
+        best = None
+        for index in range(start, len(keys)):
+            node = node.get(keys[index]) if node is not None else None
+            if node is None:
+                break
+            if END in node:
+                best = (index + 1, node[END][0])
+        return best
+
+    def find(self, text: str) -> list[Match]:
+        """The names in ``text``, left to right, not overlapping."""
+        norm = text.translate(NORMALISE)
+        spans = [(m.start(), m.end()) for m in TOKEN.finditer(norm)]
+        if not spans:
+            return []
+        raw = [norm[start:end] for start, end in spans]
+        folded: list[str] | None = None
+        urls = (
+            [m.span() for m in URL.finditer(norm)]
+            if ("/" in norm or "@" in norm or "www." in norm)
+            else []
+        )
+        sensitive, insensitive = self._sensitive, self._insensitive
+        count = len(spans)
+        matches: list[Match] = []
+        index = 0
+        while index < count:
+            token = raw[index]
+            candidates = []
+            if token in sensitive:
+                candidates.append(self._walk(sensitive, raw, index))
+            if token.casefold() in insensitive:
+                if folded is None:
+                    folded = [word.casefold() for word in raw]
+                candidates.append(self._walk(insensitive, folded, index))
+            found = max((c for c in candidates if c), default=None, key=lambda c: c[0])
+            if found is None or not self._whole(raw, spans, index, found[0]):
+                index += 1
+                continue
+            stop, target = found
+            start, end = spans[index][0], spans[stop - 1][1]
+            if any(u_start < end and start < u_end for u_start, u_end in urls):
+                index += 1
+                continue
+            stop, end = self._possessive(raw, spans, stop, end)
+            matches.append(Match(start, end, target))
+            index = stop
+        return matches
+
+    @staticmethod
+    def _whole(raw: list[str], spans: list[tuple[int, int]], first: int, stop: int) -> bool:
+        """False for a name glued by a hyphen to a word before or after it."""
+
+        def glued(left: int, right: int) -> bool:
+            return spans[left][1] == spans[right][0]
+
+        if (
+            first >= 2
+            and raw[first - 1] == "-"
+            and glued(first - 1, first)
+            and glued(first - 2, first - 1)
+            and raw[first - 2][-1].isalnum()
+        ):
+            return False
+        return not (
+            stop + 1 < len(raw)
+            and raw[stop] == "-"
+            and glued(stop - 1, stop)
+            and glued(stop, stop + 1)
+            and raw[stop + 1][0].isalnum()
+        )
+
+    @staticmethod
+    def _possessive(
+        raw: list[str], spans: list[tuple[int, int]], stop: int, end: int
+    ) -> tuple[int, int]:
+        """Extend a match over a following 's or s' (MIR's, Democrats’)."""
+        if stop < len(raw) and raw[stop] == "'" and spans[stop][0] == end:
+            after = stop + 1
+            if after < len(raw) and raw[after] in {"s", "S"} and spans[after][0] == spans[stop][1]:
+                return after + 1, spans[after][1]
+            if raw[stop - 1][-1] in "sS" and (
+                after >= len(raw) or spans[after][0] > spans[stop][1] or not raw[after][0].isalnum()
+            ):
+                return after, spans[stop][1]
+        return stop, end

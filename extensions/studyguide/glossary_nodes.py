@@ -1,0 +1,22 @@
+"""Doctree nodes of the glossary component."""
+
+from __future__ import annotations
+
+from docutils import nodes
+
+
+class sg_term_reference(nodes.reference):
+    """A resolved link to a glossary entry: an auto-linked mention or a ``{term}``.
+
+    Carries ``sg_tip`` (the short definition, for the HTML tooltip) and
+    ``sg_pageref`` (print the entry's page number after it in LaTeX).  Builders
+    without a visitor of their own render it as a plain reference.
+    """
+
+
+class sg_backref(nodes.reference):
+    """A "Mentioned in" link from a glossary entry back to a chapter section."""
+
+
+class sg_mentions(nodes.General, nodes.Element):
+    """Placeholder for an entry's "Mentioned in" line, filled on doctree-resolved."""

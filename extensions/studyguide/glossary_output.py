@@ -1,0 +1,138 @@
+"""Glossary links in the output: tooltips in HTML, page numbers in LaTeX.
+
+After Sphinx resolved the ``std:term`` references, a post-transform turns
+every resolved link to a glossary entry (auto-linked or ``{term}``) into an
+:class:`~studyguide.glossary_nodes.sg_term_reference` carrying the entry's short
+definition.  The HTML visitor writes it as
+``<a class="reference internal sg-term" href="..." data-sg-tip="...">`` (the tip
+an escaped attribute, never markup) for ``studyguide-glossary.js``; the LaTeX
+visitor adds ``\\sgpageref{label}`` (" (p. 42)") after the first mention of an
+entry in each section, since Sphinx's LaTeX writer gives term references no
+page number.  Other builders render the node as a plain reference.
+
+An unresolved ``{term}`` gets the extension's own warning, with the nearest
+known name ("unknown glossary term 'MIRR'; did you mean 'MIR'?").
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from docutils import nodes
+from sphinx.transforms.post_transforms import SphinxPostTransform
+from sphinx.util import logging
+
+from studyguide.glossary_domain import get_glossary
+from studyguide.glossary_nodes import sg_term_reference
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.environment import BuildEnvironment
+    from sphinx.writers.html5 import HTML5Translator
+    from sphinx.writers.latex import LaTeXTranslator
+
+logger = logging.getLogger(__name__)
+
+TERM_CLASS = "sg-term"
+
+
+class TermLinks(SphinxPostTransform):
+    """Give resolved glossary links their entry's tooltip and page-reference flag."""
+
+    # After ReferencesResolver (10) made the references.
+    default_priority = 20
+
+    def run(self, **kwargs: Any) -> None:
+        glossary = get_glossary(self.env)
+        for reference in list(self.document.findall(nodes.reference)):
+            if isinstance(reference, sg_term_reference) or not reference.children:
+                continue
+            inner = reference[0]
+            term = inner.get("sg_term") if isinstance(inner, nodes.Element) else None
+            entry = glossary.by_term.get(term) if term else None
+            if entry is None:
+                continue
+            link = sg_term_reference(reference.rawsource, "")
+            link.attributes.update(
+                {
+                    key: list(value) if isinstance(value, list) else value
+                    for key, value in reference.attributes.items()
+                }
+            )
+            link["sg_tip"] = entry.tip
+            link["sg_pageref"] = bool(inner.get("sg_pageref"))
+            link.extend(reference.children)
+            reference.replace_self(link)
+
+
+def visit_term_reference_html(self: HTML5Translator, node: sg_term_reference) -> None:
+    """``<a class="reference internal sg-term" href=... data-sg-tip=...>``."""
+    href = (node["refuri"] or "#") if "refuri" in node else "#" + node["refid"]
+    # starttag() escapes attribute values: a tip is text, never markup.
+    attributes = {
+        "class": f"reference internal {TERM_CLASS}",
+        "href": href,
+        "data-sg-tip": node["sg_tip"],
+    }
+    self.body.append(self.starttag(node, "a", "", **attributes))
+
+
+def depart_term_reference_html(self: HTML5Translator, node: sg_term_reference) -> None:
+    self.depart_reference(node)
+
+
+def visit_reference_latex(self: LaTeXTranslator, node: nodes.reference) -> None:
+    self.visit_reference(node)
+
+
+def _latex_label(self: LaTeXTranslator, node: nodes.reference) -> str | None:
+    """The LaTeX label the reference points to, as visit_reference computes it."""
+    uri = node.get("refuri", "")
+    if not uri and node.get("refid"):
+        uri = "%" + self.curfilestack[-1] + "#" + node["refid"]
+    if uri.startswith("#"):
+        return self.curfilestack[-1] + ":" + uri[1:]
+    if uri.startswith("%"):
+        return uri[1:] + "::doc" if "#" not in uri else uri[1:].replace("#", ":")
+    return None
+
+
+def depart_reference_pageref_latex(self: LaTeXTranslator, node: nodes.reference) -> None:
+    """Close the link, then print the target's page: ``MIR (p. 42)``."""
+    self.depart_reference(node)
+    if self.in_title or not (node.get("sg_pageref") or not isinstance(node, sg_term_reference)):
+        return
+    label = _latex_label(self, node)
+    if label:
+        self.body.append(rf"\sgpageref{{{self.idescape(label)}}}")
+
+
+def unknown_term(
+    app: Sphinx, env: BuildEnvironment, node: nodes.Element, contnode: nodes.Element
+) -> nodes.Element | None:
+    """Warn about a ``{term}`` that names no entry, suggesting the nearest name."""
+    if node.get("refdomain") != "std" or node.get("reftype") != "term":
+        return None
+    glossary = get_glossary(env)
+    if not glossary.ok or node.get("sg_auto"):
+        # The data error, or the missing glossary page, was reported already.
+        return contnode
+    target = node.get("reftarget", "")
+    entry = glossary.lookup(target)
+    if entry is not None:
+        return contnode  # unresolved only without a glossary page: warned about already
+    suggestion = glossary.suggest(target)
+    hint = (
+        f"; did you mean {suggestion!r}?"
+        if suggestion
+        else f"; add it to {glossary.path.name} or correct the spelling"
+    )
+    logger.warning(
+        "unknown glossary term %r%s",
+        target,
+        hint,
+        location=node,
+        type="studyguide",
+        subtype="unknown_term",
+    )
+    return contnode

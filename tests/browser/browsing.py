@@ -1,0 +1,146 @@
+"""Helpers shared by the browser tests: pages cut off from the network, traffic logs.
+
+Every page blocks requests that leave localhost; the YouTube iframe is answered
+with a local stub, so it is counted without touching the network.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
+
+import pytest
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from playwright.sync_api import Browser, ConsoleMessage, Page, Request, Response, Route
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _shared_conftest() -> Any:
+    # tests/ is not a package, and two modules named ``conftest`` cannot both be
+    # imported by name; load the top-level one from its path instead.
+    spec = importlib.util.spec_from_file_location("_guide_conftest", ROOT / "tests" / "conftest.py")
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+require_tools: Callable[..., None] = _shared_conftest().require_tools
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+VIDEO_HOST = "www.youtube-nocookie.com"
+VIDEO_STUB = (
+    "<!doctype html><title>video stub</title>"
+    "<body style=\"margin:0;background:#888;color:#fff\">video stub</body>"
+)
+SCREENSHOTS = ROOT / "tests" / "output" / "screenshots"
+MOBILE = {"width": 375, "height": 812}
+DESKTOP = {"width": 1280, "height": 900}
+CHAPTERS = ["part-1-insurrection", "part-2-coup", "part-3-peoples-power"]
+
+
+@dataclass
+class Traffic:
+    """What a page did on the network and in its console."""
+
+    console_errors: list[str] = field(default_factory=list)
+    page_errors: list[str] = field(default_factory=list)
+    failed: list[str] = field(default_factory=list)
+    blocked: list[str] = field(default_factory=list)
+    video_requests: list[str] = field(default_factory=list)
+
+    def problems(self) -> list[str]:
+        """Everything that must not happen on a page of the guide."""
+        return (
+            [f"console error: {m}" for m in self.console_errors]
+            + [f"page error: {m}" for m in self.page_errors]
+            + [f"failed request: {m}" for m in self.failed]
+            + [f"request leaving localhost: {m}" for m in self.blocked]
+        )
+
+    def clear(self) -> None:
+        """Forget what was recorded so far (before visiting the next page)."""
+        for log in (self.console_errors, self.page_errors, self.failed, self.blocked,
+                    self.video_requests):
+            log.clear()
+
+
+def open_page(browser: Browser, base_url: str, viewport: dict[str, int]) -> tuple[Page, Traffic]:
+    """A new page in a fresh context, cut off from the network, recording traffic."""
+    context = browser.new_context(viewport=viewport, service_workers="block")
+    page = context.new_page()
+    traffic = Traffic()
+    local = urlsplit(base_url).netloc
+
+    def route(route: Route) -> None:
+        url = route.request.url
+        parts = urlsplit(url)
+        if parts.scheme in {"data", "blob", "about"} or parts.netloc == local:
+            route.continue_()
+        elif parts.hostname == VIDEO_HOST and route.request.resource_type == "document":
+            # The embedded player: counted and answered locally, never fetched.
+            traffic.video_requests.append(url)
+            route.fulfill(status=200, content_type="text/html", body=VIDEO_STUB)
+        else:
+            traffic.blocked.append(url)
+            route.abort()
+
+    def on_console(message: ConsoleMessage) -> None:
+        if message.type == "error":
+            traffic.console_errors.append(f"{message.text} ({message.location.get('url')})")
+
+    def on_failed(request: Request) -> None:
+        # Requests we aborted ourselves are already listed as "blocked".
+        if request.url not in traffic.blocked:
+            traffic.failed.append(f"{request.url} ({request.failure})")
+
+    def on_response(response: Response) -> None:
+        if response.status >= 400:
+            traffic.failed.append(f"{response.url} (HTTP {response.status})")
+
+    context.route("**/*", route)
+    page.on("console", on_console)
+    page.on("pageerror", lambda error: traffic.page_errors.append(str(error)))
+    page.on("requestfailed", on_failed)
+    page.on("response", on_response)
+    return page, traffic
+
+
+def html_pages(site: Path) -> list[str]:
+    """Every page of the guide, relative to the site's root."""
+    return sorted(
+        path.relative_to(site).as_posix()
+        for path in site.rglob("*.html")
+        if not path.relative_to(site).parts[0].startswith("_")
+    )
+
+
+def need_page(site: Path, name: str, feature: str) -> None:
+    """Skip while a page another engineer is building does not exist yet."""
+    if not (site / name).is_file():
+        pytest.skip(f"{name} is not in the build yet ({feature} has not landed)")
+
+
+def scroll_width(page: Page) -> tuple[int, int]:
+    """The document's scroll width and the viewport's width."""
+    width, inner = page.evaluate(
+        "[document.scrollingElement.scrollWidth, window.innerWidth]"
+    )
+    return int(width), int(inner)

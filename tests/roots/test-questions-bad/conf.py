@@ -1,0 +1,7 @@
+"""Each kind of bad input the question component must report."""
+
+project = "Bad questions"
+extensions = ["myst_parser", "studyguide"]
+myst_enable_extensions = ["colon_fence"]
+exclude_patterns = ["_build"]
+nitpicky = True

@@ -1,0 +1,13 @@
+"""A small guide: two chapters with questions, a glossary, the lists and a session."""
+
+project = "Questions test"
+author = "Tester"
+extensions = ["myst_parser", "studyguide"]
+myst_enable_extensions = ["colon_fence"]
+exclude_patterns = ["_build"]
+nitpicky = True
+latex_engine = "xelatex"
+latex_documents = [
+    ("index", "questions-test.tex", "Questions test", "Tester", "manual", False),
+    ("handout", "handout.tex", "Session 1", "Tester", "howto", False),
+]

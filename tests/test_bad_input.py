@@ -1,0 +1,225 @@
+"""Bad input: every mistake gives a failing strict build with a clear message, never a traceback.
+
+The corpus lives in ``tests/bad_input/``: ``_base/`` is a small project with the
+guide's settings; every other directory is a case holding the files that differ
+from the base and ``expected.txt``, the messages the build must print, one a
+line, each starting with the file and line relative to the source directory
+(``index.md:7: WARNING: ...``); ``{srcdir}`` stands for that directory
+where a message names a second file.  A case is copied to a temporary directory,
+built strictly in a subprocess, and must fail with those messages, print no
+traceback, and leave its sources byte for byte as they were.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from conftest import ROOT, pdf_text, require_tools
+
+CORPUS = ROOT / "tests" / "bad_input"
+BASE = CORPUS / "_base"
+CASES = sorted(p.name for p in CORPUS.iterdir() if p.is_dir() and not p.name.startswith("_"))
+# What Sphinx prints when an exception escapes an extension.
+CRASH_MARKERS = ("Traceback", "Exception occurred", "Extension error", "full traceback")
+
+
+def tree_hashes(root: Path) -> dict[str, str]:
+    """SHA-256 of every file under ``root``, by relative path."""
+    return {
+        str(path.relative_to(root)): hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in sorted(root.rglob("*"))
+        if path.is_file()
+    }
+
+
+def build_env() -> dict[str, str]:
+    """The environment of a build subprocess: the extension importable, no colour."""
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT / "extensions"),
+                                                      env.get("PYTHONPATH")]))
+    env["NO_COLOR"] = "1"
+    return env
+
+
+def strict_build(srcdir: Path, outdir: Path, builder: str = "html",
+                 *extra: str) -> subprocess.CompletedProcess[str]:
+    """``sphinx-build -n -W --keep-going`` on ``srcdir`` (its own conf.py)."""
+    cmd = [sys.executable, "-m", "sphinx", "-b", builder, "-n", "-W", "--keep-going",
+           *extra, str(srcdir), str(outdir)]
+    return subprocess.run(cmd, capture_output=True, text=True, env=build_env(),
+                          cwd=outdir.parent, check=False)
+
+
+def make_case(name: str, tmp_path: Path) -> Path:
+    """The base project with the case's files laid over it, in ``tmp_path/src``."""
+    srcdir = tmp_path / "src"
+    shutil.copytree(BASE, srcdir)
+    for path in (CORPUS / name).rglob("*"):
+        if path.is_file() and path.name != "expected.txt":
+            target = srcdir / path.relative_to(CORPUS / name)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(path, target)
+    return srcdir
+
+
+def expected_messages(name: str, srcdir: Path) -> list[str]:
+    """The case's messages, with the path of the temporary source directory."""
+    lines = (CORPUS / name / "expected.txt").read_text(encoding="utf-8").splitlines()
+    return [f"{srcdir}{os.sep}{line}".replace("{srcdir}", str(srcdir))
+            for line in lines if line.strip()]
+
+
+def assert_no_crash(stderr: str) -> None:
+    for marker in CRASH_MARKERS:
+        assert marker not in stderr, f"{marker!r} in the build's output:\n{stderr}"
+
+
+def test_base_project_builds_cleanly(tmp_path: Path) -> None:
+    """Without a case's edit the base project builds without a warning."""
+    srcdir = make_case("_base", tmp_path)
+    result = strict_build(srcdir, tmp_path / "out")
+    assert result.returncode == 0, result.stderr
+    assert "WARNING" not in result.stderr, result.stderr
+    assert "ERROR" not in result.stderr, result.stderr
+
+
+def case_param(name: str) -> object:
+    """A case; one with ``xfail.txt`` is a known defect, the file says which."""
+    reason = CORPUS / name / "xfail.txt"
+    if reason.exists():
+        marks = pytest.mark.xfail(reason=reason.read_text(encoding="utf-8").strip(), strict=True)
+        return pytest.param(name, marks=marks)
+    return name
+
+
+def messages(stderr: str) -> list[str]:
+    """The warning and error lines of a build's output."""
+    return [line for line in stderr.splitlines() if ": WARNING: " in line or ": ERROR: " in line
+            or line.startswith(("WARNING: ", "ERROR: "))]
+
+
+@pytest.mark.parametrize("case", [case_param(name) for name in CASES])
+def test_bad_input_fails_with_message(case: str, tmp_path: Path) -> None:
+    """A strict build of the case fails with exactly its messages, no traceback, sources intact."""
+    srcdir = make_case(case, tmp_path)
+    before = tree_hashes(srcdir)
+    result = strict_build(srcdir, tmp_path / "out")
+    assert_no_crash(result.stderr)
+    assert result.returncode != 0, f"the strict build passed:\n{result.stderr}"
+    # Exactly the expected messages: one mistake, one message, no cascade.
+    assert messages(result.stderr) == expected_messages(case, srcdir), result.stderr
+    assert tree_hashes(srcdir) == before, "the build changed its sources"
+
+
+def test_real_guide_build_leaves_docs_unchanged(tmp_path: Path) -> None:
+    """A strict build of the real guide writes nothing into ``docs/``."""
+    before = tree_hashes(ROOT / "docs")
+    cmd = [sys.executable, "-m", "sphinx", "-b", "html", "-c", str(ROOT), "-n", "-W",
+           "--keep-going", str(ROOT / "docs"), str(tmp_path / "html")]
+    result = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT, check=False)
+    assert result.returncode == 0, result.stderr
+    assert_no_crash(result.stderr)
+    assert tree_hashes(ROOT / "docs") == before, "the build changed docs/"
+
+
+# -- Hostile content: HTML, script and LaTeX specials in the guide's own text ---------
+
+HOSTILE = CORPUS / "_hostile"
+ATTACKS = ['<script>alert("definition")</script>', '<script>alert("question")</script>',
+           "<script>alert(\"block\")</script>", "<img src=x onerror=alert(1)>"]
+
+
+def plain_quotes(text: str) -> str:
+    return text.translate(str.maketrans("“”‘’", "\"\"''"))
+
+
+@pytest.fixture(scope="module")
+def hostile_html(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    outdir = tmp_path_factory.mktemp("hostile") / "html"
+    before = tree_hashes(HOSTILE)
+    result = strict_build(HOSTILE, outdir)
+    assert result.returncode == 0, result.stderr
+    assert messages(result.stderr) == [], result.stderr
+    assert tree_hashes(HOSTILE) == before
+    return outdir
+
+
+def soup_of(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def test_hostile_text_is_escaped_in_pages(hostile_html: Path) -> None:
+    """No script, event handler or javascript: link from the text; the text shows as written."""
+    shown = ""
+    for name in ("chapter.html", "glossary.html", "genindex.html"):
+        soup = soup_of(hostile_html / name)
+        for script in soup.find_all("script"):
+            assert "alert" not in script.get_text(), (name, script)
+        for tag in soup.find_all(True):
+            handlers = [attr for attr in tag.attrs if attr.lower().startswith("on")]
+            assert handlers == [], (name, tag)
+            assert not str(tag.get("href", "")).lower().startswith("javascript:"), (name, tag)
+        body = soup.select_one("div.body")
+        assert body is not None
+        shown += plain_quotes(body.get_text())
+    for attack in ATTACKS:
+        assert attack in shown
+    assert "\" onmouseover=\"alert('tip')" in shown
+    assert "[a link](javascript:alert('qlink'))" in " ".join(shown.split())
+    # A {raw} directive is still a deliberate way to write HTML.
+    chapter = soup_of(hostile_html / "chapter.html")
+    assert chapter.select_one("span.sg-deliberate-raw") is not None
+
+
+def test_hostile_text_is_escaped_in_tooltips(hostile_html: Path) -> None:
+    """The tooltip attribute holds the definition's first sentence as text, nothing more."""
+    chapter = soup_of(hostile_html / "chapter.html")
+    tips = {a.get_text(): a["data-sg-tip"] for a in chapter.select("a[data-sg-tip]")}
+    assert plain_quotes(tips["MIR"]) == (
+        "The <script>alert(\"definition\")</script> party \" onmouseover=\"alert('tip') of "
+        "[a link](javascript:alert('link'))."
+    )
+    for link in chapter.select("a[data-sg-tip]"):
+        assert set(link.attrs) <= {"class", "href", "data-sg-tip", "title", "id"}, link.attrs
+    raw = (hostile_html / "chapter.html").read_text(encoding="utf-8")
+    assert "<script>alert" not in raw
+    assert "&lt;script&gt;alert(&quot;definition&quot;)&lt;/script&gt;" in raw
+
+
+def test_hostile_text_is_data_in_search_index(hostile_html: Path) -> None:
+    """The search index is one JSON value; the alias is a string in it, not markup."""
+    text = (hostile_html / "searchindex.js").read_text(encoding="utf-8")
+    assert text.startswith("Search.setIndex(")
+    assert text.rstrip().endswith(")")
+    index = json.loads(text.strip()[len("Search.setIndex("):-1])
+    assert "<img src=x onerror=alert(1)>" in index["indexentries"]
+    assert "</script" not in text.lower()
+
+
+@pytest.mark.tex
+def test_latex_specials_print(tmp_path: Path) -> None:
+    """% $ & _ # { } ~ ^ \\ in a definition and in a question build to a PDF that shows them."""
+    require_tools("xelatex", "latexmk", "pdftotext")
+    outdir = tmp_path / "latex"
+    result = strict_build(HOSTILE, outdir, "latex")
+    assert result.returncode == 0, result.stderr
+    assert messages(result.stderr) == [], result.stderr
+    make = subprocess.run(
+        ["make", "-C", str(outdir), "all-pdf",
+         "LATEXMKOPTS=-interaction=nonstopmode -halt-on-error"],
+        capture_output=True, text=True, check=False,
+    )
+    assert make.returncode == 0, make.stdout[-3000:]
+    text = plain_quotes(" ".join(pdf_text(outdir / "hostile.pdf").split()))
+    definition = "Specials 100% $5 R&D snake_case #1 {braces} a~b x^2 back\\slash in a definition."
+    assert definition in text
+    assert "Do 50% $3 A&B under_score #2 {set} c~d y^3 path\\name print in a question?" in text
+    assert '<script>alert("question")</script>' in text

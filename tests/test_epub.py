@@ -1,0 +1,51 @@
+"""The e-reader edition: the video is a link, and epubcheck accepts the book."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from conftest import require_tools, sphinx_build
+from sphinx.testing.util import SphinxTestApp
+
+URL = "https://www.youtube.com/watch?v=CnTPJ6kmB0s"
+
+
+def epubcheck(epub: Path) -> subprocess.CompletedProcess[str]:
+    """Run epubcheck; Debian installs it as a bare .jar, run with java."""
+    require_tools("epubcheck", "java")
+    tool = Path(shutil.which("epubcheck") or "epubcheck").resolve()
+    cmd = ["java", "-jar", str(tool)] if tool.suffix == ".jar" else [str(tool)]
+    return subprocess.run([*cmd, str(epub)], capture_output=True, text=True, check=False)
+
+
+@pytest.mark.sphinx("epub", testroot="video")
+def test_video_is_a_link_in_epub(app: SphinxTestApp) -> None:
+    app.build()
+    assert app.warning.getvalue() == ""
+    soup = BeautifulSoup((Path(app.outdir) / "chapter.xhtml").read_text(encoding="utf-8"),
+                         "html.parser")
+    (video,) = soup.select("p.studyguide-video")
+    assert video.get_text() == f"Watch this part of the film: {URL}"
+    assert video.a is not None
+    assert video.a["href"] == URL
+    assert not soup.find("iframe")
+
+
+@pytest.mark.slow
+def test_guide_epub_passes_epubcheck(tmp_path: Path) -> None:
+    require_tools("epubcheck", "java")
+    outdir = tmp_path / "epub"
+    # Doctrees elsewhere: in the EPUB's directory they would be packed as content.
+    result = sphinx_build("epub", outdir, "-d", str(tmp_path / "doctrees"))
+    assert result.returncode == 0, result.stderr
+    assert "WARNING" not in result.stderr, result.stderr
+    (epub,) = outdir.glob("*.epub")
+    check = epubcheck(epub)
+    assert check.returncode == 0, check.stdout + check.stderr
+    assert "0 fatals / 0 errors / 0 warnings" in check.stdout
+    part1 = (outdir / "part-1-insurrection.xhtml").read_text(encoding="utf-8")
+    assert f'href="{URL}"' in part1

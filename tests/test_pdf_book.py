@@ -1,0 +1,193 @@
+"""The printed guide as a PDF: text, page size, fonts, QR code, outline, overfull lines.
+
+Needs TeX Live and poppler (and zbar for the QR code): skipped without them on
+a user's machine, failing in CI.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, pdf_text, require_tools
+from sphinx.testing.util import SphinxTestApp
+from studyguide.book import overfull_boxes
+
+pytestmark = pytest.mark.tex
+
+URL = "https://www.youtube.com/watch?v=CnTPJ6kmB0s"
+A4 = "595.28 x 841.89 pts (A4)"
+LETTER = "612 x 792 pts (letter)"
+
+
+def _run(*cmd: str) -> str:
+    return subprocess.run(cmd, capture_output=True, text=True, check=True).stdout
+
+
+def make_pdf(outdir: Path) -> Path:
+    """Run latexmk strictly on a LaTeX build's output; return the PDF."""
+    require_tools("xelatex", "latexmk", "pdfinfo")
+    result = subprocess.run(
+        ["make", "-C", str(outdir), "all-pdf",
+         "LATEXMKOPTS=-interaction=nonstopmode -halt-on-error"],
+        capture_output=True, text=True, check=False,
+    )
+    assert result.returncode == 0, result.stdout[-4000:]
+    (pdf,) = Path(outdir).glob("*.pdf")
+    return pdf
+
+
+def pdfinfo(pdf: Path) -> dict[str, str]:
+    lines = _run("pdfinfo", str(pdf)).splitlines()
+    return {k.strip(): v.strip() for k, _, v in (line.partition(":") for line in lines)}
+
+
+def unembedded_fonts(pdf: Path) -> list[str]:
+    # pdffonts: name type encoding emb sub uni object-id; names have no spaces
+    # once embedded (subset prefix), and "emb" is the 4th column from the end.
+    rows = _run("pdffonts", str(pdf)).splitlines()[2:]
+    assert rows, "pdffonts found no font"
+    return [row for row in rows if row.split()[-5] != "yes"]
+
+
+def decode_qr_codes(pdf: Path, page: int, tmp_path: Path) -> list[str]:
+    """Render one page at 150 dpi, as a phone camera would see a print, and decode it."""
+    require_tools("pdftoppm", "zbarimg")
+    prefix = tmp_path / f"page{page}"
+    _run("pdftoppm", "-png", "-r", "150", "-f", str(page), "-l", str(page), str(pdf), str(prefix))
+    (png,) = tmp_path.glob(f"page{page}*.png")
+    return _run("zbarimg", "-q", "--raw", str(png)).split()
+
+
+def pages(pdf: Path) -> list[str]:
+    """The text of each page (form feeds separate pages in pdftotext's output)."""
+    return pdf_text(pdf, "-layout").split("\f")
+
+
+def page_of(pdf: Path, text: str) -> int:
+    """The 1-based number of the first PDF page with *text*."""
+    return next(n for n, page in enumerate(pages(pdf), 1) if text in page)
+
+
+# -- The small test book ---------------------------------------------------------
+
+
+@pytest.mark.sphinx("latex", testroot="video", confoverrides={"studyguide_paper": "letter"})
+def test_small_book_on_letter_paper(app: SphinxTestApp, tmp_path: Path) -> None:
+    app.build()
+    assert app.warning.getvalue() == ""
+    pdf = make_pdf(Path(app.outdir))
+    info = pdfinfo(pdf)
+    assert info["Page size"] == LETTER
+    assert info["Title"] == "Video test: a small book"
+    assert info["Subject"] == "A test of the book layout"
+    assert info["Keywords"] == "video, QR code"
+    assert unembedded_fonts(pdf) == []
+    # The QR code and its URL are on one page, and the code decodes to the URL.
+    page = page_of(pdf, "Watch this part of the film")
+    assert URL in pages(pdf)[page - 1]
+    assert decode_qr_codes(pdf, page, tmp_path) == [URL]
+    text = pdf_text(pdf)
+    assert "Bolívar Hall" in text
+    assert "Cordón and Maipú" in text
+    assert re.search(r"Appendix A\s+Glossary", text, re.IGNORECASE)
+    assert "Release 0.1 · " in text
+
+
+# -- The real guide ---------------------------------------------------------------
+
+CHAPTERS = [
+    "I - The Insurrection of the Bourgeoisie",
+    "II - The Coup d’État",
+    "III - People’s Power",
+]
+
+
+def test_guide_metadata_and_paper(guide_pdf: Path) -> None:
+    info = pdfinfo(guide_pdf)
+    assert info["Title"] == "The Battle of Chile: a study guide"
+    assert info["Author"] == "The study guide's contributors"
+    assert info["Subject"].startswith("Reviews of Patricio Guzmán")
+    assert "Salvador Allende" in info["Keywords"].split(", ")
+    assert info["Page size"] == A4
+
+
+def test_guide_fonts_are_embedded(guide_pdf: Path) -> None:
+    require_tools("pdffonts")
+    assert unembedded_fonts(guide_pdf) == []
+
+
+def test_guide_text_has_every_part(guide_pdf: Path) -> None:
+    text = pdf_text(guide_pdf)
+    assert "The Battle of Chile" in text
+    assert "A study guide" in text
+    contents = pages(guide_pdf)[1]
+    assert "Contents" in contents
+    for title in ["About this guide", *CHAPTERS]:
+        assert title in contents, title
+        assert title in text
+    # Accents and typographic quotes survive.
+    for word in ("Bolívar", "Chávez", "d’État", "People’s"):
+        assert word in text, word
+    if (ROOT / "docs" / "glossary.md").exists():
+        assert re.search(r"Appendix A\s+Glossary", text, re.IGNORECASE)
+        assert "Glossary" in contents
+        index = pages(guide_pdf)[-2] + pages(guide_pdf)[-1]
+        assert "Index" in index
+        assert re.search(r"\b\d+\b", index), "the index has no page numbers"
+
+
+def test_guide_video_qr_code_decodes(guide_pdf: Path, tmp_path: Path) -> None:
+    page = page_of(guide_pdf, "Watch this part of the film")
+    assert URL in pages(guide_pdf)[page - 1]
+    assert decode_qr_codes(guide_pdf, page, tmp_path) == [URL]
+
+
+def _bookmark_title(raw: str) -> str:
+    """Decode hyperref's bookmark string: ``\\376\\377`` then UTF-16BE, octal escaped."""
+    data = re.sub(rb"\\([0-7]{3})", lambda m: bytes([int(m[1], 8)]), raw.encode("latin-1"))
+    return data.removeprefix(b"\xfe\xff").decode("utf-16-be")
+
+
+def test_guide_outline_mirrors_the_chapters(guide_pdf: Path) -> None:
+    # hyperref writes the outline (bookmarks) into the .out file beside the PDF.
+    out = guide_pdf.with_suffix(".out").read_text(encoding="latin-1")
+    bookmarks = re.findall(r"^\\BOOKMARK \[(\d)\]\[-\]\{[^}]*\}\{(.*?)\}\{", out, re.MULTILINE)
+    top = [_bookmark_title(title) for level, title in bookmarks if level == "0"]
+    expected = ["About this guide", *CHAPTERS]
+    assert top[: len(expected)] == expected
+    if (ROOT / "docs" / "glossary.md").exists():
+        assert "Glossary" in top[len(expected):]
+
+
+def test_guide_has_no_line_in_the_margin(guide_pdf: Path) -> None:
+    log = guide_pdf.with_suffix(".log").read_text(encoding="utf-8", errors="replace")
+    assert overfull_boxes(log, limit=3.0) == []
+
+
+def test_guide_glossary_page_references(guide_pdf: Path) -> None:
+    """A "(p. N)" after a linked name points at the page where the entry is."""
+    texts = pages(guide_pdf)
+    printed: dict[str, str] = {}
+    for page in texts:
+        lines = [line.strip() for line in page.splitlines() if line.strip()]
+        if lines and lines[-1].isdigit():
+            printed[lines[-1]] = page
+    reference = re.compile(r"(\w+)\W{0,2} \(p\. (\d+)\)")
+    refs = [(m[1], m[2]) for page in texts for m in reference.finditer(page)]
+    if not refs:
+        pytest.skip("the guide prints no glossary page references yet")
+    glossary_refs = 0
+    for word, number in refs:
+        assert number in printed, f"no page {number} for {word!r}"
+        # The running head, or on the appendix's first page its heading.
+        head = " ".join([ln for ln in printed[number].splitlines() if ln.strip()][:2])
+        glossary_refs += "Glossary" in head
+    # Questions refer to chapters too; most references lead to the glossary.
+    assert glossary_refs > len(refs) // 2
+    # A mention may be an alias ("first coup attempt" for Tanquetazo), so not
+    # every word is on its page; an off-by-one page would miss nearly all.
+    missing = [(w, n) for w, n in refs if w.lower() not in printed[n].lower()]
+    assert len(missing) <= len(refs) // 10, missing
