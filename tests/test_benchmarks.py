@@ -42,13 +42,14 @@ def test_quick_benchmark_run(tmp_path: Path) -> None:
         capture_output=True, text=True, cwd=ROOT, check=False, timeout=300,
     )
     assert result.returncode == 0, result.stderr
-    assert "| ratio (target ≤ 1.15) |" in result.stdout
+    assert "| ratio, CPU (target ≤ 1.15) |" in result.stdout
     assert "Machine: " in result.stdout
     [size] = json.loads(out.read_text(encoding="utf-8"))
     assert (size["chapters"], size["terms"], size["questions"]) == (2, 12, 12)
     for build in ("ext", "plain", "ext_incremental", "plain_incremental", "ext_j2"):
         assert size[build]["warnings"] == 0, (build, size[build]["first_warnings"])
         assert size[build]["seconds"] > 0
+        assert size[build]["cpu_seconds"] > 0
         assert size[build]["maxrss_mb"] > 10
     # The full build reads every document; after one edit, the build re-reads one.
     assert size["ext"]["read"] == 2 + 3
