@@ -2,48 +2,19 @@
 
 from __future__ import annotations
 
-import os
-import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from guidetest import ROOT, require_tools, sphinx_build
 
 pytest_plugins = ["sphinx.testing.fixtures"]
-
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "extensions"))
-
-IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
 
 
 @pytest.fixture(scope="session")
 def rootdir() -> Path:
     """Test projects live in ``tests/roots/test-<name>/``."""
     return ROOT / "tests" / "roots"
-
-
-def require_tools(*tools: str) -> None:
-    """Skip when a command-line tool is missing; in CI, fail instead."""
-    missing = [tool for tool in tools if shutil.which(tool) is None]
-    if not missing:
-        return
-    message = f"missing {', '.join(missing)} (install with: bash .ci/install-system-deps)"
-    if IN_CI:
-        pytest.fail(f"CI must have every tool: {message}")
-    pytest.skip(message)
-
-
-def sphinx_build(builder: str, outdir: Path, *extra: str, srcdir: Path | None = None,
-                 confdir: Path | None = None) -> subprocess.CompletedProcess[str]:
-    """Run ``sphinx-build`` strictly on the guide (or a copy of it)."""
-    cmd = [
-        sys.executable, "-m", "sphinx", "-b", builder,
-        "-c", str(confdir or ROOT), "-n", "-W", "--keep-going",
-        *extra, str(srcdir or ROOT / "docs"), str(outdir),
-    ]
-    return subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT, check=False)
 
 
 @pytest.fixture(scope="session")
@@ -79,11 +50,3 @@ def guide_pdf(guide_latex: Path) -> Path:
     assert pdfs, "latexmk made no PDF"
     return guide_latex / "battle-of-chile.pdf"
 
-
-def pdf_text(pdf: Path, *args: str) -> str:
-    """The text of a PDF, as poppler's pdftotext reads it."""
-    require_tools("pdftotext")
-    return subprocess.run(
-        ["pdftotext", "-enc", "UTF-8", *args, str(pdf), "-"],
-        capture_output=True, text=True, check=True,
-    ).stdout

@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import ROOT, pdf_text, require_tools
+from guidetest import ROOT, pdf_text, require_tools
 
 CORPUS = ROOT / "tests" / "bad_input"
 BASE = CORPUS / "_base"
@@ -174,6 +174,7 @@ def test_hostile_text_is_escaped_in_pages(hostile_html: Path) -> None:
         assert attack in shown
     assert "\" onmouseover=\"alert('tip')" in shown
     assert "[a link](javascript:alert('qlink'))" in " ".join(shown.split())
+    assert "hidden-author-note" not in shown
     # A {raw} directive is still a deliberate way to write HTML.
     chapter = soup_of(hostile_html / "chapter.html")
     assert chapter.select_one("span.sg-deliberate-raw") is not None

@@ -19,7 +19,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
+from guidetest import ROOT
 
 pytestmark = pytest.mark.slow
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import require_tools, sphinx_build
+from guidetest import require_tools, sphinx_build
 from sphinx.testing.util import SphinxTestApp
 
 URL = "https://www.youtube.com/watch?v=CnTPJ6kmB0s"

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup, Tag
-from conftest import pdf_text, require_tools
+from guidetest import pdf_text, require_tools
 from sphinx.testing.util import SphinxTestApp
 from sphinx.util.inventory import InventoryFile
 

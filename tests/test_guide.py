@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import ROOT, pdf_text
+from guidetest import ROOT, pdf_text
 
 POST = ROOT / "tests" / "data" / "the-battle-of-chile.md"
 CHAPTERS = ["part-1-insurrection", "part-2-coup", "part-3-peoples-power"]

@@ -11,7 +11,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, pdf_text, require_tools
+from guidetest import ROOT, pdf_text, require_tools
 from sphinx.testing.util import SphinxTestApp
 from studyguide.book import overfull_boxes
 

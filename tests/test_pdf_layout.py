@@ -11,7 +11,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import require_tools
+from guidetest import require_tools
 from sphinx.errors import ConfigError
 from sphinx.testing.util import SphinxTestApp
 from studyguide.book import OverfullBox, main, overfull_boxes

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import pdf_text, require_tools
+from guidetest import pdf_text, require_tools
 
 if TYPE_CHECKING:
     from sphinx.testing.util import SphinxTestApp

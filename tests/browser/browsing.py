@@ -6,34 +6,18 @@ with a local stub, so it is counted without touching the network.
 
 from __future__ import annotations
 
-import importlib.util
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 import pytest
+from guidetest import ROOT, require_tools
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
     from playwright.sync_api import Browser, ConsoleMessage, Page, Request, Response, Route
-
-ROOT = Path(__file__).resolve().parents[2]
-
-
-def _shared_conftest() -> Any:
-    # tests/ is not a package, and two modules named ``conftest`` cannot both be
-    # imported by name; load the top-level one from its path instead.
-    spec = importlib.util.spec_from_file_location("_guide_conftest", ROOT / "tests" / "conftest.py")
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-require_tools: Callable[..., None] = _shared_conftest().require_tools
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
