@@ -4,8 +4,9 @@ The corpus lives in ``tests/bad_input/``: ``_base/`` is a small project with the
 guide's settings; every other directory is a case holding the files that differ
 from the base and ``expected.txt``, the messages the build must print, one a
 line, each starting with the file and line relative to the source directory
-(``index.md:7: WARNING: ...``); ``{srcdir}`` stands for that directory
-where a message names a second file.  A case is copied to a temporary directory,
+(``index.md:7: WARNING: ...``), or with ``ERROR:`` for a message that has no
+line and names its file in the text; ``{srcdir}`` stands for the source
+directory.  A case is copied to a temporary directory,
 built strictly in a subprocess, and must fail with those messages, print no
 traceback, and leave its sources byte for byte as they were.
 """
@@ -73,8 +74,9 @@ def make_case(name: str, tmp_path: Path) -> Path:
 def expected_messages(name: str, srcdir: Path) -> list[str]:
     """The case's messages, with the path of the temporary source directory."""
     lines = (CORPUS / name / "expected.txt").read_text(encoding="utf-8").splitlines()
-    return [f"{srcdir}{os.sep}{line}".replace("{srcdir}", str(srcdir))
-            for line in lines if line.strip()]
+    located = [line if line.startswith(("WARNING: ", "ERROR: ")) else f"{srcdir}{os.sep}{line}"
+               for line in lines if line.strip()]
+    return [line.replace("{srcdir}", str(srcdir)) for line in located]
 
 
 def assert_no_crash(stderr: str) -> None:

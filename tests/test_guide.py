@@ -165,3 +165,11 @@ def test_pdf_has_every_chapter_the_accents_and_the_video(guide_pdf: Path) -> Non
     assert "”" in text
     assert "–" in text
     assert f"youtube.com/watch?v={VIDEO_ID}" in flat
+
+
+def test_toctree_captions_have_a_heading_level(guide_html: Path) -> None:
+    """Sphinx's captions carry role="heading"; ARIA requires aria-level with it."""
+    page = BeautifulSoup((guide_html / "index.html").read_text(encoding="utf-8"), "html.parser")
+    captions = page.select('p.caption[role="heading"]')
+    assert captions, "no toctree caption on the title page"
+    assert {caption.get("aria-level") for caption in captions} == {"2"}

@@ -286,16 +286,21 @@ def test_bad_input_warnings(app: SphinxTestApp) -> None:
         "chapter.md:9: WARNING: duplicate discussion-question label 'q-twice' (first used "
         "in chapter.md, line 3): give each question a label of its own "
         "[studyguide.question]",
-        # The glossary component's own warning covers the :terms: links.
-        "index.md:17: WARNING: unknown glossary term 'MIRR'; did you mean 'MIR'? "
-        "[studyguide.unknown_term]",
+        # One message for the :terms: entry, from the question, not a second one
+        # from the glossary's unresolved link.
+        "index.md:17: WARNING: discussion question: unknown glossary term 'MIRR' in "
+        ":terms:; did you mean 'MIR'? [studyguide.question]",
     ]
     lines = [re.sub(r"\x1b\[[0-9;]*m", "", line) for line in warnings.splitlines() if line]
     assert sorted(lines) == sorted(expected)
     # The note outside a question is dropped, never shown.
     assert "NOTE-ALONE" not in (app.outdir / "index.html").read_text(encoding="utf-8")
     # The unknown term stays as text, without a link.
-    assert "MIRR" in (app.outdir / "index.html").read_text(encoding="utf-8")
+    page = BeautifulSoup((app.outdir / "index.html").read_text(encoding="utf-8"), "html.parser")
+    unknown = page.select_one(".sg-question-terms .sg-unknown-term")
+    assert unknown is not None
+    assert unknown.get_text() == "MIRR"
+    assert unknown.find_parent("a") is None
 
 
 def test_bad_input_fails_strict_build(rootdir: Path, tmp_path: Path) -> None:

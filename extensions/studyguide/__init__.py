@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from studyguide import book, checks, glossary, i18n, questions, sessions, video
+from studyguide import accessibility, book, checks, glossary, i18n, questions, sessions, video
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -19,6 +19,7 @@ __version__ = "1.0.0"
 def setup(app: Sphinx) -> dict[str, Any]:
     """Register the extension's components."""
     i18n.setup_i18n(app)
+    accessibility.setup_accessibility(app)
     video.setup_video(app)
     glossary.setup_glossary(app)
     questions.setup_questions(app)
@@ -27,7 +28,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     checks.setup_checks(app)
     return {
         "version": __version__,
-        "env_version": 1,
+        "env_version": 2,
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }

@@ -22,6 +22,8 @@ from sphinx.transforms import SphinxTransform
 from studyguide.glossary_domain import get_glossary
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     from docutils.parsers.rst.states import Inliner
 
     from studyguide.glossary_data import Entry
@@ -198,21 +200,30 @@ class AutoLink(SphinxTransform):
             return None
         return get_glossary(self.env).lookup(node.get("reftarget", ""))
 
-    def _index_entry(self, entry: Entry, source: str | None, line: int | None) -> list[nodes.Node]:
-        """A target and an index entry pointing at a mention."""
-        target_id = f"index-{self.env.new_serialno('index')}"
-        target = nodes.target("", "", ids=[target_id])
+    def _index_entry(
+        self, at: nodes.Node, entry: Entry, source: str | None, line: int | None
+    ) -> addnodes.index:
+        """An index entry for a mention, pointing at the block that holds it.
+
+        The entry names the paragraph (not an empty target of its own): the
+        index links land on the mention's context, and the search page, which
+        quotes the text of the element an index entry names, has text to quote.
+        """
+        block = next(
+            (n for n in _ancestors(at) if isinstance(n, nodes.Body | nodes.term)), at.parent
+        )
+        # One id per block, shared by its mentions: HTML prints a second id as
+        # an empty <span>, which the search page would quote as nothing.
+        if not block["ids"]:
+            block["ids"].append(f"index-{self.env.new_serialno('index')}")
+        target_id = block["ids"][0]
         index = addnodes.index(entries=[("single", entry.term, target_id, "", None)])
         index.source, index.line = source, line
-        self.document.note_explicit_target(target)
-        return [target, index]
+        return index
 
     def _index_before(self, node: nodes.Element, entry: Entry) -> None:
         source, line = get_node_line(node)
-        parent = node.parent
-        position = parent.index(node)
-        for offset, new in enumerate(self._index_entry(entry, source, line)):
-            parent.insert(position + offset, new)
+        node.parent.insert(node.parent.index(node), self._index_entry(node, entry, source, line))
 
     def _link(
         self, text_node: nodes.Text, entry: Entry, text: str, pageref: bool
@@ -233,7 +244,7 @@ class AutoLink(SphinxTransform):
         if pageref:
             inline["sg_pageref"] = True
         xref += inline
-        return [*self._index_entry(entry, source, line), xref]
+        return [self._index_entry(text_node, entry, source, line), xref]
 
 
 def merge_text_runs(document: nodes.document) -> None:
@@ -256,6 +267,13 @@ def merge_text_runs(document: nodes.document) -> None:
                 parent.replace(first, merged)
             else:
                 index += 1
+
+
+def _ancestors(node: nodes.Node) -> Iterator[nodes.Element]:
+    parent = node.parent
+    while parent is not None:
+        yield parent
+        parent = parent.parent
 
 
 def nearest(node: nodes.Node) -> nodes.Element | None:

@@ -40,6 +40,7 @@ logger = logging.getLogger(__name__)
 FENCE_TOKENS = frozenset({"fence", "colon_fence"})
 DIRECTIVE = re.compile(r"\{([^}\s]+)\}")
 # A directive body without a fence line cannot hold an open fence: not parsed again.
+COMMENT = re.compile(r"\s*<!--(?:(?!-->).)*-->\s*", re.S)
 FENCE_MARK = re.compile(r"^[ \t>]*(?:`{3,}|~{3,}|:{3,})", re.M)
 # Directives whose body is literal text, not Markdown: a fence inside is content.
 LITERAL_DIRECTIVES = frozenset({
@@ -86,7 +87,11 @@ def _parser(config: MdParserConfig) -> MarkdownIt:
     """One parser per configuration and process: making one costs more than a parse."""
     cached = _PARSERS.get(id(config))
     if cached is None or cached[0] is not config:
-        cached = _PARSERS[id(config)] = (config, create_md_parser(config, SphinxRenderer))
+        md = create_md_parser(config, SphinxRenderer)
+        # Fences are block structure: the inline pass, most of a parse's cost, is skipped.
+        md.disable(["inline", "linkify", "replacements", "smartquotes", "text_join"],
+                   ignoreInvalid=True)
+        cached = _PARSERS[id(config)] = (config, md)
     return cached[1]
 
 
@@ -134,6 +139,10 @@ class HtmlAsText(SphinxTransform):
             if raw.get("sg_raw_directive") or "html" not in raw.get("format", "").split():
                 continue
             text = raw.astext()
+            if COMMENT.fullmatch(text):
+                # An HTML comment is the author's note, not text: it stays hidden.
+                raw.replace_self(nodes.comment(text, text))
+                continue
             if isinstance(raw.parent, nodes.TextElement):
                 replacement: nodes.Node = nodes.Text(text)
             else:

@@ -88,7 +88,9 @@ def load_data(app: Sphinx) -> None:
     try:
         glossary, problems = load_glossary(path)
     except GlossaryDataError as exc:
-        location = f"{path}:{exc.line}" if exc.line else str(path)
+        # Without a line the message names the file itself: Sphinx would take a
+        # bare path for a document name and add a source suffix to it.
+        location = f"{path}:{exc.line}" if exc.line else None
         logger.error(exc.message, location=location, type="studyguide", subtype="glossary_data")
         app.statuscode = 1
         glossary, problems = Glossary(path, ok=False), []

@@ -165,11 +165,11 @@ def load_glossary(path: Path) -> tuple[Glossary, list[Problem]]:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         raise GlossaryDataError(
-            "glossary file not found; create it or set studyguide_glossary in conf.py "
-            "(a path relative to the source directory)"
+            f"glossary file {path} not found; create it or set studyguide_glossary "
+            "in conf.py (a path relative to the source directory)"
         ) from None
     except (OSError, UnicodeDecodeError) as exc:
-        raise GlossaryDataError(f"cannot read the glossary file: {exc}") from None
+        raise GlossaryDataError(f"cannot read the glossary file {path}: {exc}") from None
 
     root, data = _parse_yaml(text)
     _check_duplicate_keys(root)
@@ -183,11 +183,14 @@ def _parse_yaml(text: str) -> tuple[yaml.Node, Any]:
         root = loader.get_single_node()
         if root is None:
             raise GlossaryDataError(
-                "the glossary file is empty; it needs a top-level 'terms:' list"
+                "the glossary file is empty; it needs a top-level 'terms:' list", 1
             )
         data = loader.construct_document(root)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
+        # A scalar or bracket left open is noticed only at the end of the file;
+        # where it opens (the context mark) is the line to fix.
+        at_end = "end of stream" in (exc.problem or "")
+        mark = (exc.context_mark if at_end else None) or exc.problem_mark or exc.context_mark
         problem = exc.problem or "invalid YAML"
         context = f" ({exc.context})" if exc.context else ""
         if "block" in problem or "indent" in problem:
@@ -338,6 +341,8 @@ def _explain(root: yaml.Node, data: Any, error: jsonschema.ValidationError) -> t
         return f"{where}{subject} must be {wanted}, not {_describe(instance)}{hint}", line
     if validator in {"minLength", "pattern"}:
         return f"{where}{subject} must not be empty", line
+    if validator == "minItems" and path == ["terms"]:
+        return "the glossary has no entries; add at least one under 'terms:'", line
     return f"{where}{subject}: {error.message}", line
 
 

@@ -198,7 +198,9 @@ def _backref(app: Sphinx, fromdoc: str, todoc: str, section_id: str, title: str)
     except NoUri:
         return nodes.Text(title)
     reference = sg_backref("", "", internal=True)
-    if fromdoc == todoc and section_id:
+    # A LaTeX book resolves its whole assembled tree as the root document, so
+    # "same document" there says nothing: always name the target document.
+    if fromdoc == todoc and section_id and app.builder.format != "latex":
         reference["refid"] = section_id
     else:
         reference["refuri"] = uri + (f"#{section_id}" if section_id else "")

@@ -27,8 +27,7 @@ The edition is the config value ``studyguide_edition`` (``"participant"`` or
 Warnings (``type="studyguide"``, for ``suppress_warnings``):
 ``studyguide.question`` (empty question, ``:minutes:`` not a positive number,
 duplicate label, label taken by another target, unknown chapter in
-``discussion-questions``, unknown ``:terms:`` name when the glossary component
-is absent; with it, its ``studyguide.unknown_term`` reports them),
+``discussion-questions``, unknown ``:terms:`` name),
 ``studyguide.facilitator_note`` (a note outside a question),
 ``studyguide.session`` (``session-plan``/``session-handout`` of an unknown
 chapter) and ``studyguide.config`` (an unknown edition).
@@ -337,8 +336,18 @@ class DiscussionQuestion(SphinxDirective):
             line = nodes.paragraph(classes=["sg-question-terms"])
             label_text = _("Terms:")
             line += nodes.strong(label_text, label_text)
+            glossary = glossary_data(self.env)
             for i, term in enumerate(terms):
                 line += nodes.Text(", " if i else " ")
+                hint = unknown_term_hint(self.env, term) if glossary is not None else None
+                if hint is not None:
+                    # Reported here, once, and printed as plain text: no link to nothing.
+                    _warn(
+                        "discussion question: unknown glossary term %r in :terms:%s",
+                        self.get_location(), "question", term, hint,
+                    )
+                    line += nodes.inline(term, term, classes=["sg-unknown-term"])
+                    continue
                 xref = addnodes.pending_xref(
                     "", nodes.inline(term, term, classes=["xref", "std", "std-term"]),
                     refdomain="std", reftype="term", reftarget=term,
@@ -525,8 +534,8 @@ def check_consistency(app: Sphinx, env: BuildEnvironment) -> None:
     """Report duplicate labels, every build, in toctree order.
 
     Unknown ``:terms:`` are reported here only without the guide's glossary
-    component; with it, the ``:terms:`` links are ``{term}`` references and
-    its "unknown glossary term" warning covers them.
+    component (against the standard domain's terms); with it, the directive
+    reports them while parsing and prints them unlinked.
     """
     domain: QuestionsDomain = env.domains[DOMAIN]  # type: ignore[assignment]
     std = env.domains.standard_domain
@@ -552,7 +561,7 @@ def check_consistency(app: Sphinx, env: BuildEnvironment) -> None:
                         location, "question", label, env.doc2path(std.anonlabels[label][0], False),
                     )
             if glossary is not None:
-                continue  # its own unknown-term warning reports the :terms: links
+                continue  # the directive reported unknown :terms: already
             for term in question["terms"]:
                 hint = unknown_term_hint(env, term)
                 if hint is not None:
