@@ -65,8 +65,8 @@ def messages(app: SphinxTestApp) -> list[str]:
 BAD = [
     (
         "syntax.yaml",
-        "syntax.yaml:4: ERROR: YAML syntax error, column 4: expected <block end>, but found "
-        "'<block mapping start>' (while parsing a block collection); check the indentation "
+        "syntax.yaml:4: ERROR: YAML syntax error, column 4: did not find expected '-' "
+        "indicator (while parsing a block collection); check the indentation "
         "of this line and the lines above it [studyguide.glossary_data]",
     ),
     (

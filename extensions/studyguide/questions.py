@@ -641,9 +641,13 @@ def fill_question_lists(app: Sphinx, doctree: nodes.document, fromdocname: str) 
             docnames = [chapter]
         else:
             docnames = ordered_docnames(env, domain.questions)
+        listed = [(docname, domain.questions_of(docname)) for docname in docnames]
+        copies = iter(question_copies(
+            app, [question for _docname, questions in listed for question in questions],
+            fromdocname,
+        ))
         content: list[nodes.Node] = []
-        for docname in docnames:
-            questions = domain.questions_of(docname)
+        for docname, questions in listed:
             if not questions:
                 continue
             if not chapter:
@@ -653,37 +657,45 @@ def fill_question_lists(app: Sphinx, doctree: nodes.document, fromdocname: str) 
                     app.builder, fromdocname, docname, None, nodes.Text(title)
                 )
                 content.append(heading)
-            for question in questions:
-                content.append(question_copy(app, question, fromdocname))
+            content.extend(next(copies) for _question in questions)
         container = nodes.container(classes=["sg-question-list"])
         container.extend(content)
         placeholder.replace_self(container if content else [])
 
 
-def question_copy(
-    app: Sphinx, question: discussion_question, fromdocname: str, link: bool = True
-) -> discussion_question:
-    """A resolved copy of a collected question whose number links to the original."""
-    env = app.env
-    copy = question.deepcopy()
-    clear_ids(copy)
-    copy["classes"].append("sg-question-copy")
-    for xref in copy.findall(addnodes.pending_xref):
-        xref["refdoc"] = fromdocname
-    # References resolve inside a document (as in sphinx.ext.todo).
+def question_copies(
+    app: Sphinx, questions: Iterable[discussion_question], fromdocname: str, link: bool = True
+) -> list[discussion_question]:
+    """Resolved copies of collected questions, each number linking to its original.
+
+    References resolve inside a document (as in ``sphinx.ext.todo``); all the
+    copies share one, so the post-transforms run once for the lot and not once
+    a question.
+    """
+    originals = list(questions)
     document = new_document("")
-    document += copy
-    env.resolve_references(document, fromdocname, app.builder)
-    document.remove(copy)
-    if link:
+    for question in originals:
+        copy = question.deepcopy()
+        clear_ids(copy)
+        copy["classes"].append("sg-question-copy")
+        for xref in copy.findall(addnodes.pending_xref):
+            xref["refdoc"] = fromdocname
+        document += copy
+    if originals:
+        app.env.resolve_references(document, fromdocname, app.builder)
+    copies: list[discussion_question] = list(document.children)  # type: ignore[arg-type]
+    document.clear()
+    for question, copy in zip(originals, copies, strict=True):
+        copy.parent = None
+        if not link:
+            continue
         for number in copy.findall(question_number):
-            children = list(number.children)
+            inner = nodes.inline("", "", *number.children)
             number.clear()
-            inner = nodes.inline("", "", *children)
             number += refnode_or_text(
                 app.builder, fromdocname, question["docname"], question["ids"][0], inner
             )
-    return copy
+    return copies
 
 
 # -- Visitors --------------------------------------------------------------------

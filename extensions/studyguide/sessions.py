@@ -33,7 +33,7 @@ from studyguide.questions import (
     format_minutes,
     glossary_data,
     parse_minutes,
-    question_copy,
+    question_copies,
     question_number_text,
     question_title,
     questions_placeholder,
@@ -259,11 +259,8 @@ def _terms_list(builder: Builder, fromdocname: str, terms: list[KeyTerm]) -> nod
     return dl
 
 
-def _question_summary(
-    app: Sphinx, question: discussion_question, fromdocname: str
-) -> list[nodes.Node]:
-    """The first paragraph of the question, its references resolved."""
-    copy = question_copy(app, question, fromdocname, link=False)
+def _question_summary(copy: discussion_question) -> list[nodes.Node]:
+    """The first paragraph of a resolved question copy."""
     for child in copy.children:
         if isinstance(child, nodes.paragraph) and "sg-question-terms" not in child["classes"]:
             return list(child.children)
@@ -320,7 +317,8 @@ def build_plan(app: Sphinx, plan: session_plan, fromdocname: str) -> nodes.Eleme
         item += nodes.paragraph("", "", nodes.strong(_("Discussion"), _("Discussion")))
         bullets = nodes.bullet_list()
         total = 0.0
-        for question in questions:
+        copies = question_copies(app, questions, fromdocname, link=False)
+        for question, copy in zip(questions, copies, strict=True):
             number = question_title(env, docname, question["sg_index"])
             link = refnode_or_text(
                 builder, fromdocname, docname, question["ids"][0], nodes.Text(number)
@@ -331,7 +329,7 @@ def build_plan(app: Sphinx, plan: session_plan, fromdocname: str) -> nodes.Eleme
                 total += question["minutes"]
                 para += nodes.Text(" (" + format_minutes(question["minutes"]) + ")")
             para += nodes.Text(": ")
-            para.extend(_question_summary(app, question, fromdocname))
+            para.extend(_question_summary(copy))
             bullets += nodes.list_item("", para)
         item += bullets
         if total:
@@ -386,8 +384,7 @@ def build_handout(app: Sphinx, handout: session_handout, fromdocname: str) -> no
         container += compact
     title = _("Questions")
     container += nodes.rubric(title, title)
-    for question in domain.questions_of(docname):
-        copy = question_copy(app, question, fromdocname)
+    for copy in question_copies(app, domain.questions_of(docname), fromdocname):
         for line in list(copy.findall(nodes.paragraph)):
             if "sg-question-terms" in line["classes"]:
                 line.parent.remove(line)  # the key terms above say it already

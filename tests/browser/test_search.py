@@ -51,6 +51,15 @@ def test_search_finds_chapters(site: Path, base_url: str, desktop: tuple[Page, T
                              "html.parser").article.get_text(" ")
         assert re.search(rf"\b{query}", text, re.IGNORECASE), f"{chapter} found for {query}"
     assert found - chapters <= ALSO_ALLOWED
+    # Every result gets its summary, quoted from the page it names (the pages
+    # are fetched after the list is shown; an empty target there used to make
+    # searchtools.js throw).  Waiting for them also keeps the click below from
+    # aborting a fetch still under way.
+    page.wait_for_function(
+        "() => { const items = document.querySelectorAll('#search-results ul.search li');"
+        " return items.length > 0 && [...items].every(li => li.querySelector('p.context')); }",
+        timeout=10_000,
+    )
     # Each result leads to a page that loads.
     first = page.locator("#search-results ul.search li > a").first
     first.click()
