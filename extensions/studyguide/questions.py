@@ -36,6 +36,7 @@ chapter) and ``studyguide.config`` (an unknown edition).
 from __future__ import annotations
 
 import difflib
+import pickle
 import re
 from collections.abc import Iterable, Iterator, Set
 from pathlib import Path
@@ -71,6 +72,8 @@ EDITIONS = ("participant", "facilitator")
 #: The Sphinx tag that selects the facilitator edition (``-t facilitator``).
 FACILITATOR_TAG = "facilitator"
 DOMAIN = "questions"
+#: Attribute of a question kept in the domain: its whole node, pickled.
+BODY = "sg_body"
 STATIC_DIR = Path(__file__).parent / "static"
 
 
@@ -185,6 +188,25 @@ def chapter_title(env: BuildEnvironment, docname: str) -> str:
     """The chapter's title, as text."""
     title = env.titles.get(docname)
     return title.astext() if title is not None else docname
+
+
+def detached_copy(node: nodes.Element) -> nodes.Element:
+    """A deep copy of *node* that holds no reference to the document it came from.
+
+    Sphinx's ``deepcopy`` points every child of the copy at the original's
+    document; a copy kept in domain data would keep that whole doctree alive
+    and write it into the pickled environment with it.
+    """
+    copy = node.deepcopy()
+    for descendant in copy.findall():
+        descendant._document = None
+    return copy
+
+
+def question_body(question: discussion_question) -> discussion_question:
+    """A new, whole copy of a question kept in the domain (attributes and body)."""
+    body: discussion_question = pickle.loads(question[BODY])
+    return body
 
 
 def clear_ids(node: nodes.Element) -> nodes.Element:
@@ -493,7 +515,12 @@ class QuestionsDomain(Domain):
         for index, question in enumerate(document.findall(discussion_question), start=1):
             question["sg_index"] = index
             question["docname"] = docname
-            found.append(question.deepcopy())
+            # The domain keeps the question's attributes as a node and its body
+            # pickled: thousands of live nodes in domain data would slow every
+            # garbage collection of the build (and the environment's pickling).
+            shell = question.copy()
+            shell[BODY] = pickle.dumps(detached_copy(question), pickle.HIGHEST_PROTOCOL)
+            found.append(shell)
         if found:
             self.questions[docname] = found
         video_ids = [str(v["id"]) for v in document.findall(youtube)]
@@ -675,7 +702,7 @@ def question_copies(
     originals = list(questions)
     document = new_document("")
     for question in originals:
-        copy = question.deepcopy()
+        copy = question_body(question)
         clear_ids(copy)
         copy["classes"].append("sg-question-copy")
         for xref in copy.findall(addnodes.pending_xref):
