@@ -157,9 +157,10 @@ def fill_mentions(app: Sphinx, doctree: nodes.document, docname: str) -> None:
         return
     env = app.env
     domain = get_domain(env)
-    order = toctree_order(env)
+    by_term = domain.mentions_by_term(toctree_order(env))
+    uris: dict[str, str | None] = {}
     for placeholder in placeholders:
-        found = domain.mentions_by_document(placeholder["term"], order)
+        found = by_term.get(placeholder["term"], [])
         if not found:
             placeholder.replace_self([])
             continue
@@ -175,7 +176,7 @@ def fill_mentions(app: Sphinx, doctree: nodes.document, docname: str) -> None:
             subsections = [m for m in mentions if m.section_id]
             in_top = len(subsections) < len(mentions)
             paragraph += (
-                _backref(app, docname, target_doc, "", doc_title)
+                _backref(app, uris, docname, target_doc, "", doc_title)
                 if in_top
                 else (nodes.Text(doc_title))
             )
@@ -185,17 +186,27 @@ def fill_mentions(app: Sphinx, doctree: nodes.document, docname: str) -> None:
                     if index:
                         paragraph += nodes.Text(", ")
                     paragraph += _backref(
-                        app, docname, target_doc, mention.section_id, mention.section_title
+                        app, uris, docname, target_doc, mention.section_id, mention.section_title
                     )
                 paragraph += nodes.Text(")")
         placeholder.replace_self(paragraph)
 
 
-def _backref(app: Sphinx, fromdoc: str, todoc: str, section_id: str, title: str) -> nodes.Node:
-    """A link to a section (or a whole document), or plain text without URIs."""
-    try:
-        uri = app.builder.get_relative_uri(fromdoc, todoc)
-    except NoUri:
+def _backref(
+    app: Sphinx, uris: dict[str, str | None], fromdoc: str, todoc: str, section_id: str,
+    title: str,
+) -> nodes.Node:
+    """A link to a section (or a whole document), or plain text without URIs.
+
+    ``uris`` caches the builder's URI of each target document for this page.
+    """
+    if todoc not in uris:
+        try:
+            uris[todoc] = app.builder.get_relative_uri(fromdoc, todoc)
+        except NoUri:
+            uris[todoc] = None
+    uri = uris[todoc]
+    if uri is None:
         return nodes.Text(title)
     reference = sg_backref("", "", internal=True)
     # A LaTeX book resolves its whole assembled tree as the root document, so

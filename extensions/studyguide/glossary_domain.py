@@ -99,18 +99,20 @@ class GlossaryDomain(Domain):
         if found:
             self.mentions[docname] = found
 
-    def mentions_by_document(
-        self, term: str, order: dict[str, int]
-    ) -> list[tuple[str, list[Mention]]]:
-        """The sections that mention ``term``, grouped by document in toctree order."""
-        result = []
+    def mentions_by_term(
+        self, order: dict[str, int]
+    ) -> dict[str, list[tuple[str, list[Mention]]]]:
+        """term -> the sections that mention it, grouped by document in toctree order.
+
+        One pass over every mention, for a glossary page that lists them all.
+        """
+        result: dict[str, list[tuple[str, list[Mention]]]] = {}
         for docname in sorted(self.mentions, key=lambda doc: (order.get(doc, len(order)), doc)):
-            seen: list[Mention] = []
+            sections: dict[str, dict[str, Mention]] = {}
             for mention in self.mentions[docname]:
-                if mention.term == term and all(m.section_id != mention.section_id for m in seen):
-                    seen.append(mention)
-            if seen:
-                result.append((docname, seen))
+                sections.setdefault(mention.term, {}).setdefault(mention.section_id, mention)
+            for term, seen in sections.items():
+                result.setdefault(term, []).append((docname, list(seen.values())))
         return result
 
 
