@@ -17,24 +17,25 @@ def rootdir() -> Path:
     return ROOT / "tests" / "roots"
 
 
-@pytest.fixture(scope="session")
-def guide_html(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real guide, built once as HTML; the build must be warning-free."""
-    outdir = tmp_path_factory.mktemp("guide") / "html"
-    result = sphinx_build("html", outdir)
+def _strict_guide_build(factory: pytest.TempPathFactory, builder: str) -> Path:
+    """The real guide built once with ``builder``; the build must be warning-free."""
+    outdir = factory.mktemp("guide") / builder
+    result = sphinx_build(builder, outdir)
     assert result.returncode == 0, result.stderr
     assert "WARNING" not in result.stderr, result.stderr
     return outdir
+
+
+@pytest.fixture(scope="session")
+def guide_html(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real guide as HTML."""
+    return _strict_guide_build(tmp_path_factory, "html")
 
 
 @pytest.fixture(scope="session")
 def guide_latex(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The real guide's LaTeX sources (no TeX needed)."""
-    outdir = tmp_path_factory.mktemp("guide") / "latex"
-    result = sphinx_build("latex", outdir)
-    assert result.returncode == 0, result.stderr
-    assert "WARNING" not in result.stderr, result.stderr
-    return outdir
+    return _strict_guide_build(tmp_path_factory, "latex")
 
 
 @pytest.fixture(scope="session")
