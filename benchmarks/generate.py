@@ -58,7 +58,7 @@ MENTIONS = [
     "Several speakers in the debate compared it with the {t}.",
     "Nobody in Bolívar Hall had forgotten the {t}'s role in those months.",
     "Here the film shows supporters of the {t} in the street.",
-    "As in other {t}s, the leadership hesitated.",
+    "As in other {plural}, the leadership hesitated.",
     "A member of the audience asked what the {t} had done the week before.",
     "The {t}, the film suggests, was not prepared for what followed.",
     "According to the narrator, the {t} had warned about this for months.",
@@ -88,6 +88,9 @@ def review_sentences() -> list[str]:
     for path in REVIEWS:
         text = path.read_text(encoding="utf-8").split("---\n", 2)[-1]
         text = re.sub(r"```.*?```", "", text, flags=re.S)
+        # Directive fences and option lines are markup, not prose: a fence
+        # carried into the generated text would swallow what follows it.
+        text = re.sub(r"^[ \t]*(?::{3,}|~{3,}|:\w[\w-]*:).*$", "", text, flags=re.M)
         for block in re.split(r"\n\s*\n", text):
             block = block.strip()
             if not block or block.startswith(("#", ">", "{", ":", "-", "*", "|")):
@@ -96,6 +99,15 @@ def review_sentences() -> list[str]:
                 if 40 <= len(sentence) <= 400 and not re.search(r"[\[\]{}`<>*_\\|]", sentence):
                     sentences.append(sentence)
     return sentences
+
+
+def plural(name: str) -> str:
+    """The English plural a writer would use: "Parties", "strikes"; "Miristas" stays."""
+    if name.endswith("s"):
+        return name
+    if name.endswith("y") and name[-2:-1] not in tuple("aeiou"):
+        return name[:-1] + "ies"
+    return name + "s"
 
 
 def make_terms(count: int, rng: random.Random) -> list[Term]:
@@ -142,7 +154,8 @@ def chapter_text(number: int, own: list[Term], shared: list[Term], sentences: li
         chosen = rng.sample(sentences, 5)
         for k in range(2):
             name = names[(paragraph * 2 + k) % len(names)]
-            chosen.insert(rng.randrange(len(chosen) + 1), rng.choice(MENTIONS).format(t=name))
+            mention = rng.choice(MENTIONS).format(t=name, plural=plural(name))
+            chosen.insert(rng.randrange(len(chosen) + 1), mention)
         lines += [textwrap.fill(" ".join(chosen), 100), ""]
         if paragraph == 4:
             lines += ["## The debate after the screening", ""]
