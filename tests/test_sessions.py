@@ -80,3 +80,18 @@ def test_handout_latex(app: SphinxTestApp) -> None:
     assert r"\sgquestionnumber{Question 1.2}" in tex
     # The chapter is not in this PDF: no dangling \hyperref to it.
     assert r"\hyperref[\detokenize{chapter-a" not in tex
+
+
+@pytest.mark.sphinx("latex", testroot="questions", freshenv=True,
+                    confoverrides={"studyguide_edition": "facilitator"})
+def test_facilitator_handout_latex(app: SphinxTestApp) -> None:
+    """The facilitator's handout has the notes in place of the room to write."""
+    app.build()
+    assert app.warning.getvalue() == ""
+    tex = (app.outdir / "handout.tex").read_text(encoding="utf-8")
+    assert tex.count(r"\begin{sgquestion}") == 2
+    assert tex.count(r"\begin{sgfacilitatornote}") == 2
+    hyphen = r"\sphinxhyphen{}"
+    assert f"SECRET{hyphen}NOTE{hyphen}A" in tex
+    assert f"SECRET{hyphen}NOTE{hyphen}B" in tex
+    assert r"\sgwritinglines" not in tex

@@ -32,6 +32,7 @@ from studyguide.questions import (
     docname_from,
     format_minutes,
     glossary_data,
+    is_facilitator,
     parse_minutes,
     question_copies,
     question_number_text,
@@ -389,7 +390,10 @@ def build_handout(app: Sphinx, handout: session_handout, fromdocname: str) -> no
             if "sg-question-terms" in line["classes"]:
                 line.parent.remove(line)  # the key terms above say it already
         container += copy
-        container += writing_space(lines=handout["lines"])
+        # The facilitator's copy holds the notes where the group writes: it
+        # stays as short as the participants' handout.
+        if not is_facilitator(app.config):
+            container += writing_space(lines=handout["lines"])
     return container
 
 
