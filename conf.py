@@ -6,7 +6,6 @@ the repository and the sources live in ``docs/``.
 
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 
@@ -99,8 +98,14 @@ studyguide_pdf_subject = (
     "with a glossary and discussion questions for reading groups"
 )
 studyguide_pdf_keywords = [
-    "The Battle of Chile", "La batalla de Chile", "Patricio Guzmán",
-    "Salvador Allende", "Popular Unity", "Chile 1973", "documentary", "study guide",
+    "The Battle of Chile",
+    "La batalla de Chile",
+    "Patricio Guzmán",
+    "Salvador Allende",
+    "Popular Unity",
+    "Chile 1973",
+    "documentary",
+    "study guide",
 ]
 
 # Editions and handouts.  The participant edition is the default; the tag
@@ -117,8 +122,14 @@ SESSIONS = [
 if tags.has("handouts"):  # noqa: F821
     _edition = "-facilitator" if studyguide_edition == "facilitator" else ""
     latex_documents = [
-        (f"handouts/session-{n}", f"session-{n}{_edition}.tex",
-         f"Session {n}: {title}", project, "howto", False)
+        (
+            f"handouts/session-{n}",
+            f"session-{n}{_edition}.tex",
+            f"Session {n}: {title}",
+            project,
+            "howto",
+            False,
+        )
         for n, title in SESSIONS
     ]
     latex_appendices = []

@@ -41,8 +41,30 @@ QUESTIONS_PER_CHAPTER = 6
 SIZES = [(10, 100), (50, 500), (200, 2000)]
 
 SYLLABLES = [
-    "ta", "ren", "gol", "mi", "sa", "co", "lu", "ve", "dra", "pin", "quel", "ba",
-    "rro", "no", "tu", "cha", "lla", "mon", "ser", "vi", "ca", "ñu", "dor", "fe",
+    "ta",
+    "ren",
+    "gol",
+    "mi",
+    "sa",
+    "co",
+    "lu",
+    "ve",
+    "dra",
+    "pin",
+    "quel",
+    "ba",
+    "rro",
+    "no",
+    "tu",
+    "cha",
+    "lla",
+    "mon",
+    "ser",
+    "vi",
+    "ca",
+    "ñu",
+    "dor",
+    "fe",
 ]
 PATTERNS = {
     "party": ["Partido {W}", "{W} Party", "{W} Front", "Movimiento {W}"],
@@ -129,7 +151,8 @@ def make_terms(count: int, rng: random.Random) -> list[Term]:
                 continue
             words.add(word)
             name = rng.choice(PATTERNS[category]).format(
-                W=word.capitalize(), w=word, F=rng.choice(FIRST_NAMES))
+                W=word.capitalize(), w=word, F=rng.choice(FIRST_NAMES)
+            )
         terms.append(Term(name, category, "", word=word))
     for i, term in enumerate(terms):
         other = terms[(i * 7 + 3) % len(terms)].term
@@ -144,8 +167,14 @@ def make_terms(count: int, rng: random.Random) -> list[Term]:
     return terms
 
 
-def chapter_text(number: int, own: list[Term], shared: list[Term], sentences: list[str],
-                 rng: random.Random, labels: list[str]) -> str:
+def chapter_text(
+    number: int,
+    own: list[Term],
+    shared: list[Term],
+    sentences: list[str],
+    rng: random.Random,
+    labels: list[str],
+) -> str:
     """A chapter: a title, ten paragraphs of prose, six questions."""
     terms = [t.term for t in own] + [t.term for t in shared]
     names = terms + [alias for t in own for alias in t.aliases]
@@ -164,15 +193,22 @@ def chapter_text(number: int, own: list[Term], shared: list[Term], sentences: li
         a, b = rng.sample(terms, 2)
         label = f"q-{number}-{q + 1}"
         labels.append(label)
-        lines += ["::::{discussion-question}", f":label: {label}", f":minutes: {5 + 5 * (q % 3)}",
-                  f":terms: {a}, {b}", "", rng.choice(QUESTION_STEMS).format(a=a, b=b), ""]
+        lines += [
+            "::::{discussion-question}",
+            f":label: {label}",
+            f":minutes: {5 + 5 * (q % 3)}",
+            f":terms: {a}, {b}",
+            "",
+            rng.choice(QUESTION_STEMS).format(a=a, b=b),
+            "",
+        ]
         if q % 2 == 0:
             lines += [":::{facilitator-note}", rng.choice(sentences), ":::"]
         lines += ["::::", ""]
     return "\n".join(lines)
 
 
-CONF_COMMON = '''\
+CONF_COMMON = """\
 project = "Synthetic guide"
 author = "Benchmark"
 root_doc = "index"
@@ -187,17 +223,22 @@ html_copy_source = False
 html_show_sourcelink = False
 html_last_updated_fmt = None
 latex_engine = "xelatex"
-'''
+"""
 
-CONF_EXT = CONF_COMMON + '''
+CONF_EXT = (
+    CONF_COMMON
+    + """
 extensions = ["myst_parser", "studyguide"]
 studyguide_glossary = "glossary.yaml"
 studyguide_autolink = "first"
-'''
+"""
+)
 
 # Stand-ins for the extension's directives: the body is parsed like any block
 # (a facilitator note is dropped, as in the participant edition), lists are empty.
-CONF_PLAIN = CONF_COMMON + '''
+CONF_PLAIN = (
+    CONF_COMMON
+    + """
 extensions = ["myst_parser"]
 
 from docutils import nodes
@@ -224,7 +265,8 @@ def setup(app):
     app.add_directive("discussion-question", _Block)
     for name in ("facilitator-note", "discussion-questions", "session-plan"):
         app.add_directive(name, _Nothing)
-'''
+"""
+)
 
 #: The glossary page of the extension's guide (the entries come from glossary.yaml).
 GLOSSARY_PAGE_EXT = "# Glossary\n\n```{studyguide-glossary}\n```\n"
@@ -273,14 +315,21 @@ def generate(dest: Path, chapters: int, terms: int, seed: int = 1973) -> dict[st
             (srcdir / name).write_text(text, encoding="utf-8")
         (srcdir / "index.md").write_text(index_page(chapters), encoding="utf-8")
         (srcdir / "questions.md").write_text(questions, encoding="utf-8")
-    data = {"terms": [
-        {"term": t.term, "definition": t.definition, "category": t.category,
-         **({"aliases": t.aliases} if t.aliases else {})}
-        for t in entries
-    ]}
+    data = {
+        "terms": [
+            {
+                "term": t.term,
+                "definition": t.definition,
+                "category": t.category,
+                **({"aliases": t.aliases} if t.aliases else {}),
+            }
+            for t in entries
+        ]
+    }
     ext, plain = dirs["ext"], dirs["plain"]
     (ext / "glossary.yaml").write_text(
-        yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100), encoding="utf-8")
+        yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100), encoding="utf-8"
+    )
     (ext / "glossary.md").write_text(GLOSSARY_PAGE_EXT, encoding="utf-8")
     (ext / "conf.py").write_text(CONF_EXT, encoding="utf-8")
     (plain / "glossary.md").write_text(glossary_page_plain(entries), encoding="utf-8")

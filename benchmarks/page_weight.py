@@ -115,8 +115,21 @@ def own_static_files(html_dir: Path) -> dict[str, int]:
 
 def build(outdir: Path) -> Path:
     """Build the guide's HTML strictly into ``outdir``."""
-    cmd = [sys.executable, "-m", "sphinx", "-b", "html", "-c", str(ROOT), "-n", "-W",
-           "--keep-going", "-q", str(ROOT / "docs"), str(outdir)]
+    cmd = [
+        sys.executable,
+        "-m",
+        "sphinx",
+        "-b",
+        "html",
+        "-c",
+        str(ROOT),
+        "-n",
+        "-W",
+        "--keep-going",
+        "-q",
+        str(ROOT / "docs"),
+        str(outdir),
+    ]
     subprocess.run(cmd, check=True, cwd=ROOT)
     return outdir
 
@@ -155,8 +168,10 @@ def main(argv: list[str] | None = None) -> int:
         for name, size in data["own_static_files"].items():  # type: ignore[attr-defined]
             print(f"  {name}: {size:,} bytes gzipped")
         verdict = "within" if data["within_limit"] else "OVER"
-        print(f"heaviest: {data['max_own_page']} with {data['max_own_bytes']:,} bytes of the "
-              f"extension's JS and CSS, {verdict} the limit of {LIMIT:,} bytes")
+        print(
+            f"heaviest: {data['max_own_page']} with {data['max_own_bytes']:,} bytes of the "
+            f"extension's JS and CSS, {verdict} the limit of {LIMIT:,} bytes"
+        )
     return 0 if data["within_limit"] else 1
 
 

@@ -95,13 +95,27 @@ def build(srcdir: Path, outdir: Path, *extra: str, fresh: bool = True) -> Build:
     """One strict HTML build in a fresh subprocess."""
     if fresh and outdir.exists():
         shutil.rmtree(outdir)
-    cmd = [sys.executable, "-m", "sphinx", "-b", "html", "-n", "-W", "--keep-going",
-           *(["-E"] if fresh else []), *extra, str(srcdir), str(outdir)]
+    cmd = [
+        sys.executable,
+        "-m",
+        "sphinx",
+        "-b",
+        "html",
+        "-n",
+        "-W",
+        "--keep-going",
+        *(["-E"] if fresh else []),
+        *extra,
+        str(srcdir),
+        str(outdir),
+    ]
     env = dict(os.environ, SOURCE_DATE_EPOCH=EPOCH, NO_COLOR="1")
     env["PYTHONPATH"] = os.pathsep.join(
-        filter(None, [str(ROOT / "extensions"), env.get("PYTHONPATH")]))
-    done = subprocess.run([sys.executable, "-c", MEASURE, *cmd], capture_output=True,
-                          text=True, env=env, check=True)
+        filter(None, [str(ROOT / "extensions"), env.get("PYTHONPATH")])
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", MEASURE, *cmd], capture_output=True, text=True, env=env, check=True
+    )
     result = json.loads(done.stdout)
     if result["rc"] not in (0, 1):  # 1: warnings under -W; anything else: a crash
         raise RuntimeError(f"build of {srcdir} failed:\n{result['stderr'][-3000:]}")
@@ -126,12 +140,14 @@ def edit_one_chapter(srcdir: Path, chapters: int) -> None:
     chapter = srcdir / f"chapter-{(chapters + 1) // 2:03d}.md"
     text = chapter.read_text(encoding="utf-8")
     head, sep, tail = text.partition("## Questions for discussion")
-    chapter.write_text(head + "One more paragraph, added by the benchmark.\n\n" + sep + tail,
-                       encoding="utf-8")
+    chapter.write_text(
+        head + "One more paragraph, added by the benchmark.\n\n" + sep + tail, encoding="utf-8"
+    )
 
 
-def measure_size(work: Path, chapters: int, terms: int, repeat: int,
-                 log: bool = True) -> SizeResult:
+def measure_size(
+    work: Path, chapters: int, terms: int, repeat: int, log: bool = True
+) -> SizeResult:
     """All the builds of one size."""
     dirs = generate(work / "src", chapters, terms)
     out = work / "out"
@@ -144,51 +160,114 @@ def measure_size(work: Path, chapters: int, terms: int, repeat: int,
     ext_incremental = build(dirs["ext"], out / "ext", fresh=False)
     plain_incremental = build(dirs["plain"], out / "plain", fresh=False)
     ext_j2 = best([build(dirs["ext"], out / "ext-j2", "-j", "2") for _ in range(repeat)])
-    result = SizeResult(chapters, terms, chapters * QUESTIONS_PER_CHAPTER, best(ext_runs),
-                        best(plain_runs), ext_incremental, plain_incremental, ext_j2)
+    result = SizeResult(
+        chapters,
+        terms,
+        chapters * QUESTIONS_PER_CHAPTER,
+        best(ext_runs),
+        best(plain_runs),
+        ext_incremental,
+        plain_incremental,
+        ext_j2,
+    )
     if log:
-        print(f"  {chapters} chapters, {terms} terms: ext {result.ext.cpu_seconds} CPU s, "
-              f"plain {result.plain.cpu_seconds} CPU s, ratio {result.ratio:.2f}",
-              file=sys.stderr)
+        print(
+            f"  {chapters} chapters, {terms} terms: ext {result.ext.cpu_seconds} CPU s, "
+            f"plain {result.plain.cpu_seconds} CPU s, ratio {result.ratio:.2f}",
+            file=sys.stderr,
+        )
     return result
 
 
 def table(results: list[SizeResult]) -> str:
     """The results as a Markdown table, one column per size."""
+
     def row(name: str, cells: list[str]) -> str:
         return f"| {name} | " + " | ".join(cells) + " |"
 
     head = [f"{r.chapters} ch. / {r.terms} terms / {r.questions} q." for r in results]
     lines = [row("", head), "|---|" + "---:|" * len(results)]
-    lines.append(row("full build, extension: CPU s (wall s)",
-                     [f"{r.ext.cpu_seconds:.2f} ({r.ext.seconds:.2f})" for r in results]))
-    lines.append(row("full build, plain Sphinx: CPU s (wall s)",
-                     [f"{r.plain.cpu_seconds:.2f} ({r.plain.seconds:.2f})" for r in results]))
-    lines.append(row(f"ratio, CPU (target ≤ {TARGET_RATIO})", [
-        f"**{r.ratio:.2f}**" if r.ratio > TARGET_RATIO else f"{r.ratio:.2f}" for r in results]))
+    lines.append(
+        row(
+            "full build, extension: CPU s (wall s)",
+            [f"{r.ext.cpu_seconds:.2f} ({r.ext.seconds:.2f})" for r in results],
+        )
+    )
+    lines.append(
+        row(
+            "full build, plain Sphinx: CPU s (wall s)",
+            [f"{r.plain.cpu_seconds:.2f} ({r.plain.seconds:.2f})" for r in results],
+        )
+    )
+    lines.append(
+        row(
+            f"ratio, CPU (target ≤ {TARGET_RATIO})",
+            [f"**{r.ratio:.2f}**" if r.ratio > TARGET_RATIO else f"{r.ratio:.2f}" for r in results],
+        )
+    )
     lines.append(row("ratio, wall", [f"{r.wall_ratio:.2f}" for r in results]))
-    lines.append(row("per chapter, extension (CPU s)",
-                     [f"{r.ext.cpu_seconds / r.chapters:.3f}" for r in results]))
-    lines.append(row("per chapter, plain (CPU s)",
-                     [f"{r.plain.cpu_seconds / r.chapters:.3f}" for r in results]))
-    lines.append(row("incremental, extension: re-read / written, s", [
-        f"{r.ext_incremental.read} / {r.ext_incremental.written}, "
-        f"{r.ext_incremental.cpu_seconds:.2f}" for r in results]))
-    lines.append(row("incremental, plain: re-read / written, s", [
-        f"{r.plain_incremental.read} / {r.plain_incremental.written}, "
-        f"{r.plain_incremental.cpu_seconds:.2f}" for r in results]))
-    lines.append(row("incremental / full, extension (CPU)", [
-        f"{r.ext_incremental.cpu_seconds / r.ext.cpu_seconds:.2f}" for r in results]))
-    lines.append(row("extension -j 2: wall s (CPU s)",
-                     [f"{r.ext_j2.seconds:.2f} ({r.ext_j2.cpu_seconds:.2f})" for r in results]))
-    lines.append(row("-j 2 / -j 1 (wall)",
-                     [f"{r.ext_j2.seconds / r.ext.seconds:.2f}" for r in results]))
-    lines.append(row("peak RSS, extension / plain (MB)", [
-        f"{r.ext.maxrss_mb:.0f} / {r.plain.maxrss_mb:.0f}" for r in results]))
-    lines.append(row("peak RSS, extension -j 2 (MB)", [f"{r.ext_j2.maxrss_mb:.0f}"
-                                                        for r in results]))
-    lines.append(row("warnings, extension / plain", [
-        f"{r.ext.warnings} / {r.plain.warnings}" for r in results]))
+    lines.append(
+        row(
+            "per chapter, extension (CPU s)",
+            [f"{r.ext.cpu_seconds / r.chapters:.3f}" for r in results],
+        )
+    )
+    lines.append(
+        row(
+            "per chapter, plain (CPU s)",
+            [f"{r.plain.cpu_seconds / r.chapters:.3f}" for r in results],
+        )
+    )
+    lines.append(
+        row(
+            "incremental, extension: re-read / written, s",
+            [
+                f"{r.ext_incremental.read} / {r.ext_incremental.written}, "
+                f"{r.ext_incremental.cpu_seconds:.2f}"
+                for r in results
+            ],
+        )
+    )
+    lines.append(
+        row(
+            "incremental, plain: re-read / written, s",
+            [
+                f"{r.plain_incremental.read} / {r.plain_incremental.written}, "
+                f"{r.plain_incremental.cpu_seconds:.2f}"
+                for r in results
+            ],
+        )
+    )
+    lines.append(
+        row(
+            "incremental / full, extension (CPU)",
+            [f"{r.ext_incremental.cpu_seconds / r.ext.cpu_seconds:.2f}" for r in results],
+        )
+    )
+    lines.append(
+        row(
+            "extension -j 2: wall s (CPU s)",
+            [f"{r.ext_j2.seconds:.2f} ({r.ext_j2.cpu_seconds:.2f})" for r in results],
+        )
+    )
+    lines.append(
+        row("-j 2 / -j 1 (wall)", [f"{r.ext_j2.seconds / r.ext.seconds:.2f}" for r in results])
+    )
+    lines.append(
+        row(
+            "peak RSS, extension / plain (MB)",
+            [f"{r.ext.maxrss_mb:.0f} / {r.plain.maxrss_mb:.0f}" for r in results],
+        )
+    )
+    lines.append(
+        row("peak RSS, extension -j 2 (MB)", [f"{r.ext_j2.maxrss_mb:.0f}" for r in results])
+    )
+    lines.append(
+        row(
+            "warnings, extension / plain",
+            [f"{r.ext.warnings} / {r.plain.warnings}" for r in results],
+        )
+    )
     if len(results) > 1:
         first, last = results[0], results[-1]
 
@@ -222,8 +301,12 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--quick", action="store_true", help="one tiny guide, one run")
     parser.add_argument("--sizes", type=parse_sizes, help="e.g. 10:100,50:500")
-    parser.add_argument("--repeat", type=int, default=None,
-                        help="full builds per variant, best kept (default 2, 1 with --quick)")
+    parser.add_argument(
+        "--repeat",
+        type=int,
+        default=None,
+        help="full builds per variant, best kept (default 2, 1 with --quick)",
+    )
     parser.add_argument("--workdir", type=Path, help="keep sources and builds here")
     parser.add_argument("--json", type=Path, help="also write the results as JSON")
     args = parser.parse_args(argv)
@@ -241,8 +324,7 @@ def main(argv: list[str] | None = None) -> int:
             shutil.rmtree(work, ignore_errors=True)
     print(table(results))
     if args.json:
-        args.json.write_text(json.dumps([asdict(r) for r in results], indent=2),
-                             encoding="utf-8")
+        args.json.write_text(json.dumps([asdict(r) for r in results], indent=2), encoding="utf-8")
     return 0
 
 

@@ -43,11 +43,18 @@ def guide_pdf(guide_latex: Path) -> Path:
     """The real guide's PDF, made from the LaTeX sources with latexmk."""
     require_tools("xelatex", "latexmk", "pdftotext")
     result = subprocess.run(
-        ["make", "-C", str(guide_latex), "all-pdf", "LATEXMKOPTS=-interaction=nonstopmode -halt-on-error"],
-        capture_output=True, text=True, check=False,
+        [
+            "make",
+            "-C",
+            str(guide_latex),
+            "all-pdf",
+            "LATEXMKOPTS=-interaction=nonstopmode -halt-on-error",
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-2000:]
     pdfs = [p for p in guide_latex.glob("*.pdf")]
     assert pdfs, "latexmk made no PDF"
     return guide_latex / "battle-of-chile.pdf"
-

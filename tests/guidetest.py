@@ -32,13 +32,24 @@ def require_tools(*tools: str) -> None:
     pytest.skip(message)
 
 
-def sphinx_build(builder: str, outdir: Path, *extra: str, srcdir: Path | None = None,
-                 confdir: Path | None = None) -> subprocess.CompletedProcess[str]:
+def sphinx_build(
+    builder: str, outdir: Path, *extra: str, srcdir: Path | None = None, confdir: Path | None = None
+) -> subprocess.CompletedProcess[str]:
     """Run ``sphinx-build`` strictly on the guide (or a copy of it)."""
     cmd = [
-        sys.executable, "-m", "sphinx", "-b", builder,
-        "-c", str(confdir or ROOT), "-n", "-W", "--keep-going",
-        *extra, str(srcdir or ROOT / "docs"), str(outdir),
+        sys.executable,
+        "-m",
+        "sphinx",
+        "-b",
+        builder,
+        "-c",
+        str(confdir or ROOT),
+        "-n",
+        "-W",
+        "--keep-going",
+        *extra,
+        str(srcdir or ROOT / "docs"),
+        str(outdir),
     ]
     return subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT, check=False)
 
@@ -48,5 +59,7 @@ def pdf_text(pdf: Path, *args: str) -> str:
     require_tools("pdftotext")
     return subprocess.run(
         ["pdftotext", "-enc", "UTF-8", *args, str(pdf), "-"],
-        capture_output=True, text=True, check=True,
+        capture_output=True,
+        text=True,
+        check=True,
     ).stdout

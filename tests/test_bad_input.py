@@ -44,19 +44,33 @@ def tree_hashes(root: Path) -> dict[str, str]:
 def build_env() -> dict[str, str]:
     """The environment of a build subprocess: the extension importable, no colour."""
     env = dict(os.environ)
-    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT / "extensions"),
-                                                      env.get("PYTHONPATH")]))
+    env["PYTHONPATH"] = os.pathsep.join(
+        filter(None, [str(ROOT / "extensions"), env.get("PYTHONPATH")])
+    )
     env["NO_COLOR"] = "1"
     return env
 
 
-def strict_build(srcdir: Path, outdir: Path, builder: str = "html",
-                 *extra: str) -> subprocess.CompletedProcess[str]:
+def strict_build(
+    srcdir: Path, outdir: Path, builder: str = "html", *extra: str
+) -> subprocess.CompletedProcess[str]:
     """``sphinx-build -n -W --keep-going`` on ``srcdir`` (its own conf.py)."""
-    cmd = [sys.executable, "-m", "sphinx", "-b", builder, "-n", "-W", "--keep-going",
-           *extra, str(srcdir), str(outdir)]
-    return subprocess.run(cmd, capture_output=True, text=True, env=build_env(),
-                          cwd=outdir.parent, check=False)
+    cmd = [
+        sys.executable,
+        "-m",
+        "sphinx",
+        "-b",
+        builder,
+        "-n",
+        "-W",
+        "--keep-going",
+        *extra,
+        str(srcdir),
+        str(outdir),
+    ]
+    return subprocess.run(
+        cmd, capture_output=True, text=True, env=build_env(), cwd=outdir.parent, check=False
+    )
 
 
 def make_case(name: str, tmp_path: Path) -> Path:
@@ -74,8 +88,11 @@ def make_case(name: str, tmp_path: Path) -> Path:
 def expected_messages(name: str, srcdir: Path) -> list[str]:
     """The case's messages, with the path of the temporary source directory."""
     lines = (CORPUS / name / "expected.txt").read_text(encoding="utf-8").splitlines()
-    located = [line if line.startswith(("WARNING: ", "ERROR: ")) else f"{srcdir}{os.sep}{line}"
-               for line in lines if line.strip()]
+    located = [
+        line if line.startswith(("WARNING: ", "ERROR: ")) else f"{srcdir}{os.sep}{line}"
+        for line in lines
+        if line.strip()
+    ]
     return [line.replace("{srcdir}", str(srcdir)) for line in located]
 
 
@@ -104,8 +121,11 @@ def case_param(name: str) -> object:
 
 def messages(stderr: str) -> list[str]:
     """The warning and error lines of a build's output."""
-    return [line for line in stderr.splitlines() if ": WARNING: " in line or ": ERROR: " in line
-            or line.startswith(("WARNING: ", "ERROR: "))]
+    return [
+        line
+        for line in stderr.splitlines()
+        if ": WARNING: " in line or ": ERROR: " in line or line.startswith(("WARNING: ", "ERROR: "))
+    ]
 
 
 @pytest.mark.parametrize("case", [case_param(name) for name in CASES])
@@ -124,8 +144,20 @@ def test_bad_input_fails_with_message(case: str, tmp_path: Path) -> None:
 def test_real_guide_build_leaves_docs_unchanged(tmp_path: Path) -> None:
     """A strict build of the real guide writes nothing into ``docs/``."""
     before = tree_hashes(ROOT / "docs")
-    cmd = [sys.executable, "-m", "sphinx", "-b", "html", "-c", str(ROOT), "-n", "-W",
-           "--keep-going", str(ROOT / "docs"), str(tmp_path / "html")]
+    cmd = [
+        sys.executable,
+        "-m",
+        "sphinx",
+        "-b",
+        "html",
+        "-c",
+        str(ROOT),
+        "-n",
+        "-W",
+        "--keep-going",
+        str(ROOT / "docs"),
+        str(tmp_path / "html"),
+    ]
     result = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT, check=False)
     assert result.returncode == 0, result.stderr
     assert_no_crash(result.stderr)
@@ -135,8 +167,12 @@ def test_real_guide_build_leaves_docs_unchanged(tmp_path: Path) -> None:
 # -- Hostile content: HTML, script and LaTeX specials in the guide's own text ---------
 
 HOSTILE = CORPUS / "_hostile"
-ATTACKS = ['<script>alert("definition")</script>', '<script>alert("question")</script>',
-           "<script>alert(\"block\")</script>", "<img src=x onerror=alert(1)>"]
+ATTACKS = [
+    '<script>alert("definition")</script>',
+    '<script>alert("question")</script>',
+    '<script>alert("block")</script>',
+    "<img src=x onerror=alert(1)>",
+]
 
 
 def plain_quotes(text: str) -> str:
@@ -187,7 +223,7 @@ def test_hostile_text_is_escaped_in_tooltips(hostile_html: Path) -> None:
     chapter = soup_of(hostile_html / "chapter.html")
     tips = {a.get_text(): a["data-sg-tip"] for a in chapter.select("a[data-sg-tip]")}
     assert plain_quotes(tips["MIR"]) == (
-        "The <script>alert(\"definition\")</script> party \" onmouseover=\"alert('tip') of "
+        'The <script>alert("definition")</script> party " onmouseover="alert(\'tip\') of '
         "[a link](javascript:alert('link'))."
     )
     for link in chapter.select("a[data-sg-tip]"):
@@ -202,7 +238,7 @@ def test_hostile_text_is_data_in_search_index(hostile_html: Path) -> None:
     text = (hostile_html / "searchindex.js").read_text(encoding="utf-8")
     assert text.startswith("Search.setIndex(")
     assert text.rstrip().endswith(")")
-    index = json.loads(text.strip()[len("Search.setIndex("):-1])
+    index = json.loads(text.strip()[len("Search.setIndex(") : -1])
     assert "<img src=x onerror=alert(1)>" in index["indexentries"]
     assert "</script" not in text.lower()
 
@@ -216,9 +252,16 @@ def test_latex_specials_print(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert messages(result.stderr) == [], result.stderr
     make = subprocess.run(
-        ["make", "-C", str(outdir), "all-pdf",
-         "LATEXMKOPTS=-interaction=nonstopmode -halt-on-error"],
-        capture_output=True, text=True, check=False,
+        [
+            "make",
+            "-C",
+            str(outdir),
+            "all-pdf",
+            "LATEXMKOPTS=-interaction=nonstopmode -halt-on-error",
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert make.returncode == 0, make.stdout[-3000:]
     text = plain_quotes(" ".join(pdf_text(outdir / "hostile.pdf").split()))

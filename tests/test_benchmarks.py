@@ -27,8 +27,9 @@ def test_generator_writes_the_same_prose_for_both_variants(tmp_path: Path) -> No
     assert glossary.count("- term: ") == 24
     # Every term is mentioned in some chapter, so none is an unused entry.
     # (Names may be wrapped over two lines.)
-    prose = " ".join(" ".join((ext / name).read_text(encoding="utf-8").split())
-                     for name in chapters)
+    prose = " ".join(
+        " ".join((ext / name).read_text(encoding="utf-8").split()) for name in chapters
+    )
     import yaml
 
     for entry in yaml.safe_load(glossary)["terms"]:
@@ -39,9 +40,22 @@ def test_quick_benchmark_run(tmp_path: Path) -> None:
     """One tiny size, every kind of build; both variants build without a warning."""
     out = tmp_path / "bench.json"
     result = subprocess.run(
-        [sys.executable, str(ROOT / "benchmarks" / "run.py"), "--quick", "--sizes", "2:12",
-         "--workdir", str(tmp_path / "work"), "--json", str(out)],
-        capture_output=True, text=True, cwd=ROOT, check=False, timeout=300,
+        [
+            sys.executable,
+            str(ROOT / "benchmarks" / "run.py"),
+            "--quick",
+            "--sizes",
+            "2:12",
+            "--workdir",
+            str(tmp_path / "work"),
+            "--json",
+            str(out),
+        ],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=False,
+        timeout=300,
     )
     assert result.returncode == 0, result.stderr
     assert "| ratio, CPU (target ≤ 1.15) |" in result.stdout
@@ -58,5 +72,6 @@ def test_quick_benchmark_run(tmp_path: Path) -> None:
     assert size["ext_incremental"]["read"] == 1
     assert size["plain_incremental"]["read"] == 1
     html = (tmp_path / "work" / "2-12" / "out" / "ext" / "chapter-001.html").read_text(
-        encoding="utf-8")
+        encoding="utf-8"
+    )
     assert "sg-question" in html

@@ -31,10 +31,23 @@ RUNS = {"a": ("1", []), "b": ("2", []), "j2": ("3", ["-j", "2"])}
 def build(builder: str, outdir: Path, seed: str, extra: list[str]) -> None:
     """A clean strict build of the real guide, with a fixed epoch and hash seed."""
     env = dict(os.environ, SOURCE_DATE_EPOCH=str(EPOCH), PYTHONHASHSEED=seed)
-    cmd = [sys.executable, "-m", "sphinx", "-E", "-b", builder, "-c", str(ROOT),
-           "-n", "-W", "--keep-going", *extra, str(ROOT / "docs"), str(outdir)]
-    result = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT, env=env,
-                            check=False)
+    cmd = [
+        sys.executable,
+        "-m",
+        "sphinx",
+        "-E",
+        "-b",
+        builder,
+        "-c",
+        str(ROOT),
+        "-n",
+        "-W",
+        "--keep-going",
+        *extra,
+        str(ROOT / "docs"),
+        str(outdir),
+    ]
+    result = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT, env=env, check=False)
     assert result.returncode == 0, result.stderr
     assert "WARNING" not in result.stderr, result.stderr
 
@@ -50,13 +63,15 @@ def output_hashes(outdir: Path) -> dict[str, str]:
 
 def differing(first: dict[str, str], second: dict[str, str]) -> list[str]:
     """The files that differ, or exist in one build only, by name."""
-    return sorted(name for name in first.keys() | second.keys()
-                  if first.get(name) != second.get(name))
+    return sorted(
+        name for name in first.keys() | second.keys() if first.get(name) != second.get(name)
+    )
 
 
 @pytest.fixture(scope="module", params=["html", "latex"])
-def builds(request: pytest.FixtureRequest,
-           tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+def builds(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> dict[str, Path]:
     """The three builds of one builder: two serial (different seeds), one ``-j 2``."""
     builder: str = request.param
     root = tmp_path_factory.mktemp(f"determinism-{builder}")
@@ -82,8 +97,11 @@ def test_dates_come_from_source_date_epoch(builds: dict[str, Path]) -> None:
     """The only date in the output is the epoch's, not the day of the build."""
     day = dt.datetime.fromtimestamp(EPOCH, tz=dt.UTC).strftime("%Y-%m-%d")
     today = dt.datetime.now(tz=dt.UTC).strftime("%Y-%m-%d")
-    texts = [path.read_text(encoding="utf-8") for path in builds["a"].rglob("*")
-             if path.suffix in {".html", ".tex"}]
+    texts = [
+        path.read_text(encoding="utf-8")
+        for path in builds["a"].rglob("*")
+        if path.suffix in {".html", ".tex"}
+    ]
     if any(path.suffix == ".tex" for path in builds["a"].iterdir()):
         assert any(f"\\date{{{day}}}" in text for text in texts)
     if today != day:

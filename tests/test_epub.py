@@ -26,8 +26,9 @@ def epubcheck(epub: Path) -> subprocess.CompletedProcess[str]:
 def test_video_is_a_link_in_epub(app: SphinxTestApp) -> None:
     app.build()
     assert app.warning.getvalue() == ""
-    soup = BeautifulSoup((Path(app.outdir) / "chapter.xhtml").read_text(encoding="utf-8"),
-                         "html.parser")
+    soup = BeautifulSoup(
+        (Path(app.outdir) / "chapter.xhtml").read_text(encoding="utf-8"), "html.parser"
+    )
     (video,) = soup.select("p.studyguide-video")
     assert video.get_text() == f"Watch this part of the film: {URL}"
     assert video.a is not None

@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-
 from guidetest import ROOT, pdf_text
 
 POST = ROOT / "tests" / "data" / "the-battle-of-chile.md"
@@ -119,11 +118,15 @@ def test_markup_repairs_leave_no_stray_characters(guide_html: Path) -> None:
 
 def test_chapter_titles_and_sections(guide_html: Path) -> None:
     for doc, title in zip(CHAPTERS, CHAPTER_TITLES, strict=True):
-        soup = BeautifulSoup((guide_html / f"{doc}.html").read_text(encoding="utf-8"), "html.parser")
+        soup = BeautifulSoup(
+            (guide_html / f"{doc}.html").read_text(encoding="utf-8"), "html.parser"
+        )
         h1 = soup.find("h1")
         assert h1 is not None
         assert h1.get_text().strip("¶# \n").replace("’", "'") == title
-    soup = BeautifulSoup((guide_html / "part-3-peoples-power.html").read_text("utf-8"), "html.parser")
+    soup = BeautifulSoup(
+        (guide_html / "part-3-peoples-power.html").read_text("utf-8"), "html.parser"
+    )
     sections = [h.get_text().strip("¶# \n") for h in soup.find_all("h2")]
     assert sections[:3] == [
         "People’s Power stops the counter-revolution",
@@ -133,7 +136,9 @@ def test_chapter_titles_and_sections(guide_html: Path) -> None:
 
 
 def test_video_is_a_lazy_privacy_mode_iframe(guide_html: Path) -> None:
-    soup = BeautifulSoup((guide_html / "part-1-insurrection.html").read_text("utf-8"), "html.parser")
+    soup = BeautifulSoup(
+        (guide_html / "part-1-insurrection.html").read_text("utf-8"), "html.parser"
+    )
     iframes = soup.find_all("iframe")
     assert len(iframes) == 1
     assert iframes[0]["src"] == f"https://www.youtube-nocookie.com/embed/{VIDEO_ID}"

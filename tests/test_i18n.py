@@ -25,17 +25,22 @@ def source_labels() -> dict[str, str]:
     for path in sorted(PACKAGE.glob("*.py")):
         tree = ast.parse(path.read_text(encoding="utf-8"))
         uses_catalog = any(
-            isinstance(node, ast.ImportFrom) and node.module == "studyguide.i18n"
+            isinstance(node, ast.ImportFrom)
+            and node.module == "studyguide.i18n"
             and any(alias.name == "_" for alias in node.names)
             for node in ast.walk(tree)
         )
         if not uses_catalog:
             continue
         for node in ast.walk(tree):
-            if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
-                    and node.func.id == "_" and node.args
-                    and isinstance(node.args[0], ast.Constant)
-                    and isinstance(node.args[0].value, str)):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Name)
+                and node.func.id == "_"
+                and node.args
+                and isinstance(node.args[0], ast.Constant)
+                and isinstance(node.args[0].value, str)
+            ):
                 labels.setdefault(node.args[0].value, f"{path.name}:{node.lineno}")
     return labels
 
@@ -50,8 +55,7 @@ def test_mo_matches_po() -> None:
 
 def test_every_label_is_translated() -> None:
     messages = po_messages()
-    missing = {label: where for label, where in source_labels().items()
-               if not messages.get(label)}
+    missing = {label: where for label, where in source_labels().items() if not messages.get(label)}
     assert not missing, f"labels without a Spanish translation: {missing}"
 
 

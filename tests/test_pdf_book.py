@@ -30,9 +30,16 @@ def make_pdf(outdir: Path) -> Path:
     """Run latexmk strictly on a LaTeX build's output; return the PDF."""
     require_tools("xelatex", "latexmk", "pdfinfo")
     result = subprocess.run(
-        ["make", "-C", str(outdir), "all-pdf",
-         "LATEXMKOPTS=-interaction=nonstopmode -halt-on-error"],
-        capture_output=True, text=True, check=False,
+        [
+            "make",
+            "-C",
+            str(outdir),
+            "all-pdf",
+            "LATEXMKOPTS=-interaction=nonstopmode -halt-on-error",
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert result.returncode == 0, result.stdout[-4000:]
     (pdf,) = Path(outdir).glob("*.pdf")
@@ -159,7 +166,7 @@ def test_guide_outline_mirrors_the_chapters(guide_pdf: Path) -> None:
     expected = ["About this guide", *CHAPTERS]
     assert top[: len(expected)] == expected
     if (ROOT / "docs" / "glossary.md").exists():
-        assert "Glossary" in top[len(expected):]
+        assert "Glossary" in top[len(expected) :]
 
 
 def test_guide_has_no_line_in_the_margin(guide_pdf: Path) -> None:

@@ -53,15 +53,15 @@ def test_video_is_a_qr_code_with_its_url(app: SphinxTestApp) -> None:
     tex = _tex(app)
     png = qr_filename("CnTPJ6kmB0s")
     assert png == "sgqr-436e54504a366b6d423073.png"
-    assert (
-        f"\\sphinxstudyguidevideo{{{URL}}}{{{png}}}{{Watch this part of the film}}" in tex
-    )
+    assert f"\\sphinxstudyguidevideo{{{URL}}}{{{png}}}{{Watch this part of the film}}" in tex
     assert (Path(app.outdir) / png).read_bytes().startswith(b"\x89PNG")
     assert (Path(app.outdir) / "sgvideo.sty").is_file()
     require_tools("zbarimg")
     decoded = subprocess.run(
         ["zbarimg", "-q", "--raw", str(Path(app.outdir) / png)],
-        capture_output=True, text=True, check=True,
+        capture_output=True,
+        text=True,
+        check=True,
     ).stdout.strip()
     assert decoded == URL
 

@@ -26,10 +26,43 @@ from hypothesis import strategies as st
 from studyguide.glossary_matcher import NORMALISE, Matcher, is_case_sensitive, plural_forms
 
 # Filler words share no token with any name, so the expected matches are known.
-FILLER = ["the", "film", "shows", "a", "crowd", "in", "street", "and", "then", "workers",
-          "argued", "about", "it", "while", "soldiers", "waited", "outside", "hall"]
-NAME_WORDS = ["Tarengol", "Misaco", "Luvedra", "Pinquel", "Barrono", "Tucha", "Llamon",
-              "Servica", "Ñudorfe", "Cordón", "Valdés", "Unión", "Front", "Party", "Plaza"]
+FILLER = [
+    "the",
+    "film",
+    "shows",
+    "a",
+    "crowd",
+    "in",
+    "street",
+    "and",
+    "then",
+    "workers",
+    "argued",
+    "about",
+    "it",
+    "while",
+    "soldiers",
+    "waited",
+    "outside",
+    "hall",
+]
+NAME_WORDS = [
+    "Tarengol",
+    "Misaco",
+    "Luvedra",
+    "Pinquel",
+    "Barrono",
+    "Tucha",
+    "Llamon",
+    "Servica",
+    "Ñudorfe",
+    "Cordón",
+    "Valdés",
+    "Unión",
+    "Front",
+    "Party",
+    "Plaza",
+]
 ACRONYMS = ["QZRX", "MIRX", "PDVX", "JAPQ", "HOVX", "MAPQ-OC"]
 PUNCTUATION = [",", ".", ";", ":", "!", "?", ")", "("]
 
@@ -38,7 +71,9 @@ names_strategy = st.lists(
         st.lists(st.sampled_from(NAME_WORDS), min_size=1, max_size=3, unique=True).map(" ".join),
         st.sampled_from(ACRONYMS),
     ),
-    min_size=1, max_size=6, unique_by=lambda n: n.casefold(),
+    min_size=1,
+    max_size=6,
+    unique_by=lambda n: n.casefold(),
 )
 
 
@@ -99,10 +134,15 @@ def prose(draw: st.DrawFn) -> tuple[list[str], str, list[tuple[int, int, str]]]:
 
 def test_matcher_example() -> None:
     """A fixed case, so the properties below rest on a known behaviour."""
-    matcher = Matcher([("MIR", "MIR"), ("Popular Unity", "Popular Unity"),
-                       ("Cordón Cerrillos", "Cordón Cerrillos")])
+    matcher = Matcher(
+        [
+            ("MIR", "MIR"),
+            ("Popular Unity", "Popular Unity"),
+            ("Cordón Cerrillos", "Cordón Cerrillos"),
+        ]
+    )
     text = "The MIR’s line, popular unity and the cordones; mir and pro-MIR never."
-    found = [(text[m.start:m.end], m.target) for m in matcher.find(text)]
+    found = [(text[m.start : m.end], m.target) for m in matcher.find(text)]
     assert found == [("MIR’s", "MIR"), ("popular unity", "Popular Unity")]
 
 
@@ -116,10 +156,19 @@ def test_matcher_finds_exactly_the_names(case: tuple[list[str], str, list]) -> N
 
 
 @settings(max_examples=50, deadline=None)
-@given(names_strategy, st.lists(st.sampled_from(
-    list("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZáóñÑ -'’.,;()") + NAME_WORDS
-    + [" ", "-", "s", "es", "'s"] + ACRONYMS + [w.upper() for w in NAME_WORDS]),
-    max_size=60).map("".join))
+@given(
+    names_strategy,
+    st.lists(
+        st.sampled_from(
+            list("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZáóñÑ -'’.,;()")
+            + NAME_WORDS
+            + [" ", "-", "s", "es", "'s"]
+            + ACRONYMS
+            + [w.upper() for w in NAME_WORDS]
+        ),
+        max_size=60,
+    ).map("".join),
+)
 def test_matches_are_whole_words_and_names(names: list[str], text: str) -> None:
     """Whatever the text: matches in order, apart, on word boundaries, of a known name."""
     matcher = Matcher((name, name) for name in names)
@@ -168,7 +217,7 @@ def documents(draw: st.DrawFn) -> tuple[list[str], str, list[tuple[str, str]]]:
     blocks: list[tuple[str, str]] = []
     for _ in range(draw(st.integers(2, 6))):
         kind = draw(st.sampled_from(["prose", "prose", "heading", "code", "mixed"]))
-        text = draw(prose().filter(lambda case: case[1].strip())) [1]
+        text = draw(prose().filter(lambda case: case[1].strip()))[1]
         name = draw(st.sampled_from(names))
         if kind == "prose":
             lines += [text, ""]
@@ -194,14 +243,22 @@ def build_page(names: list[str], page: str) -> BeautifulSoup:
         src.mkdir()
         (src / "conf.py").write_text(CONF, encoding="utf-8")
         (src / "index.md").write_text(page, encoding="utf-8")
-        (src / "glossary.md").write_text("# Glossary\n\n```{studyguide-glossary}\n```\n",
-                                         encoding="utf-8")
-        terms = [{"term": name, "definition": f"About {name}.", "category": "party"}
-                 for name in names]
-        (src / "glossary.yaml").write_text(yaml.safe_dump({"terms": terms}, allow_unicode=True),
-                                           encoding="utf-8")
-        app = SphinxTestApp("html", srcdir=src, builddir=Path(tmp) / "build",
-                            status=io.StringIO(), warning=io.StringIO())
+        (src / "glossary.md").write_text(
+            "# Glossary\n\n```{studyguide-glossary}\n```\n", encoding="utf-8"
+        )
+        terms = [
+            {"term": name, "definition": f"About {name}.", "category": "party"} for name in names
+        ]
+        (src / "glossary.yaml").write_text(
+            yaml.safe_dump({"terms": terms}, allow_unicode=True), encoding="utf-8"
+        )
+        app = SphinxTestApp(
+            "html",
+            srcdir=src,
+            builddir=Path(tmp) / "build",
+            status=io.StringIO(),
+            warning=io.StringIO(),
+        )
         try:
             app.build()
             warnings = app.warning.getvalue()
@@ -225,7 +282,8 @@ def test_built_page_example() -> None:
 @settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(documents())
 def test_built_page_keeps_every_word_and_links_only_prose(
-        case: tuple[list[str], str, list[tuple[str, str]]]) -> None:
+    case: tuple[list[str], str, list[tuple[str, str]]],
+) -> None:
     names, page, blocks = case
     soup = build_page(names, page)
     body = soup.select_one("div.body")

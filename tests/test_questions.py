@@ -117,7 +117,8 @@ def test_discussion_questions_list(app: SphinxTestApp) -> None:
         ("Question 2.1", "chapter-b.html#q-later"),
     ]
     assert [r.get_text() for r in whole.select(".sg-question-list-chapter")] == [
-        "I - The Insurrection", "II - The Coup",
+        "I - The Insurrection",
+        "II - The Coup",
     ]
     assert collected(only_b) == [("Question 2.1", "chapter-b.html#q-later")]
     # Copies carry no ids: the anchors stay unique to the chapters.
@@ -141,11 +142,13 @@ def test_parallel_equals_serial(make_app, rootdir: Path, tmp_path: Path) -> None
         app.build()
         assert_no_warnings(app)
         domain = app.env.domains["questions"]
-        outputs.append((
-            _list_text(app.outdir),
-            {doc: [q["ids"][0] for q in qs] for doc, qs in domain.questions.items()},
-            (app.outdir / "sessions.html").read_text(encoding="utf-8"),
-        ))
+        outputs.append(
+            (
+                _list_text(app.outdir),
+                {doc: [q["ids"][0] for q in qs] for doc, qs in domain.questions.items()},
+                (app.outdir / "sessions.html").read_text(encoding="utf-8"),
+            )
+        )
         app.cleanup()  # two apps in one test: reset docutils' registries between them
     assert outputs[0] == outputs[1]
     assert sum(len(ids) for ids in outputs[0][1].values()) == 3
@@ -216,9 +219,10 @@ def test_latex_facilitator(app: SphinxTestApp) -> None:
 
 def _pdf(outdir: Path, name: str) -> Path:
     result = subprocess.run(
-        ["make", "-C", str(outdir), name,
-         "LATEXMKOPTS=-interaction=nonstopmode -halt-on-error"],
-        capture_output=True, text=True, check=False,
+        ["make", "-C", str(outdir), name, "LATEXMKOPTS=-interaction=nonstopmode -halt-on-error"],
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert result.returncode == 0, result.stdout[-3000:]
     return outdir / name
@@ -251,8 +255,13 @@ def test_pdf_facilitator(app: SphinxTestApp) -> None:
 # -- Labels in Spanish ------------------------------------------------------------------
 
 
-@pytest.mark.sphinx("html", testroot="questions", freshenv=True, tags=["facilitator"],
-                    confoverrides={"language": "es"})
+@pytest.mark.sphinx(
+    "html",
+    testroot="questions",
+    freshenv=True,
+    tags=["facilitator"],
+    confoverrides={"language": "es"},
+)
 def test_spanish_labels(app: SphinxTestApp) -> None:
     app.build()
     assert_no_warnings(app)
@@ -307,9 +316,22 @@ def test_bad_input_fails_strict_build(rootdir: Path, tmp_path: Path) -> None:
     import sys
 
     result = subprocess.run(
-        [sys.executable, "-m", "sphinx", "-b", "html", "-n", "-W", "--keep-going", "-q",
-         str(rootdir / "test-questions-bad"), str(tmp_path / "out")],
-        capture_output=True, text=True, check=False,
+        [
+            sys.executable,
+            "-m",
+            "sphinx",
+            "-b",
+            "html",
+            "-n",
+            "-W",
+            "--keep-going",
+            "-q",
+            str(rootdir / "test-questions-bad"),
+            str(tmp_path / "out"),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
         env={"PYTHONPATH": str(rootdir.parent.parent / "extensions"), "PATH": "/usr/bin:/bin"},
     )
     assert result.returncode != 0

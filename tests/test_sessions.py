@@ -12,8 +12,7 @@ if TYPE_CHECKING:
 
 
 def plans(app: SphinxTestApp) -> list[BeautifulSoup]:
-    page = BeautifulSoup((app.outdir / "sessions.html").read_text(encoding="utf-8"),
-                         "html.parser")
+    page = BeautifulSoup((app.outdir / "sessions.html").read_text(encoding="utf-8"), "html.parser")
     return page.select(".sg-session-plan")
 
 
@@ -24,7 +23,11 @@ def test_session_plan_html(app: SphinxTestApp) -> None:
     first, second = plans(app)
     items = first.select("ol > li")
     assert [li.find("strong").get_text() for li in items] == [
-        "Screening", "Reading", "Key terms", "Discussion", "Closing",
+        "Screening",
+        "Reading",
+        "Key terms",
+        "Discussion",
+        "Closing",
     ]
     # The film from the front matter, and the chapter's video.
     assert items[0].p.get_text(" ", strip=True) == (
@@ -34,8 +37,10 @@ def test_session_plan_html(app: SphinxTestApp) -> None:
     assert video["href"] == "https://www.youtube.com/watch?v=CnTPJ6kmB0s"
     assert items[1].a["href"] == "chapter-a.html"
     # Key terms: the questions' :terms:, with the glossary's short definitions.
-    terms = [(dt.get_text(), dd.get_text(strip=True))
-             for dt, dd in zip(items[2].select("dt"), items[2].select("dd"), strict=True)]
+    terms = [
+        (dt.get_text(), dd.get_text(strip=True))
+        for dt, dd in zip(items[2].select("dt"), items[2].select("dd"), strict=True)
+    ]
     assert terms == [
         ("Popular Unity", "The coalition of the left that elected Salvador Allende."),
         ("MIR", "The Revolutionary Left Movement, founded in 1965."),
@@ -54,14 +59,17 @@ def test_session_plan_html(app: SphinxTestApp) -> None:
     assert second.select_one(".sg-session-total").get_text() == "Total: 20 minutes"
 
 
-@pytest.mark.sphinx("html", testroot="questions", freshenv=True,
-                    confoverrides={"language": "es"})
+@pytest.mark.sphinx("html", testroot="questions", freshenv=True, confoverrides={"language": "es"})
 def test_session_plan_spanish(app: SphinxTestApp) -> None:
     app.build()
     assert app.warning.getvalue() == ""
     items = plans(app)[0].select("ol > li")
     assert [li.find("strong").get_text() for li in items] == [
-        "Proyección", "Lectura", "Términos clave", "Debate", "Cierre",
+        "Proyección",
+        "Lectura",
+        "Términos clave",
+        "Debate",
+        "Cierre",
     ]
     assert items[0].p.get_text(" ", strip=True).startswith("Proyección : Parte I,")
     assert items[3].select_one(".sg-session-total").get_text() == "Total: 25 minutos"
@@ -82,8 +90,12 @@ def test_handout_latex(app: SphinxTestApp) -> None:
     assert r"\hyperref[\detokenize{chapter-a" not in tex
 
 
-@pytest.mark.sphinx("latex", testroot="questions", freshenv=True,
-                    confoverrides={"studyguide_edition": "facilitator"})
+@pytest.mark.sphinx(
+    "latex",
+    testroot="questions",
+    freshenv=True,
+    confoverrides={"studyguide_edition": "facilitator"},
+)
 def test_facilitator_handout_latex(app: SphinxTestApp) -> None:
     """The facilitator's handout has the notes in place of the room to write."""
     app.build()

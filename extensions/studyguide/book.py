@@ -62,9 +62,7 @@ def _check_config(app: Sphinx, config: Config) -> None:
         )
     keywords = config.studyguide_pdf_keywords
     if not isinstance(keywords, (list, tuple)) or not all(isinstance(k, str) for k in keywords):
-        raise ConfigError(
-            f"studyguide_pdf_keywords must be a list of strings, not {keywords!r}"
-        )
+        raise ConfigError(f"studyguide_pdf_keywords must be a list of strings, not {keywords!r}")
     # The paper size is a class option; one setting chooses it for every build.
     config.latex_elements = {**config.latex_elements, "papersize": PAPERS[paper]}
 
@@ -87,8 +85,12 @@ def book_info(app: Sphinx, title: str) -> str:
         "sphinxstudyguidebooksubject": subject,
         "sphinxstudyguidecontentsname": str(_("Contents")),
     }
-    metadata = {"pdftitle": title, "pdfsubject": subject, "pdfkeywords": keywords,
-                "pdfauthor": app.config.author}
+    metadata = {
+        "pdftitle": title,
+        "pdfsubject": subject,
+        "pdfkeywords": keywords,
+        "pdfauthor": app.config.author,
+    }
     lines = [
         r"\NeedsTeXFormat{LaTeX2e}",
         r"\ProvidesPackage{" + INFO_PACKAGE + "}[2026/11/23 study guide: generated book data]",
@@ -169,8 +171,12 @@ class BookLayout(SphinxPostTransform):
         if not any(not isinstance(n, (nodes.target, nodes.compound)) for n in front):
             return
         title = str(_("About this guide"))
-        chapter = nodes.section("", nodes.title(title, title), ids=["studyguide-about-this-guide"],
-                                classes=["studyguide-front"])
+        chapter = nodes.section(
+            "",
+            nodes.title(title, title),
+            ids=["studyguide-about-this-guide"],
+            classes=["studyguide-front"],
+        )
         for node in front:
             root.remove(node)
             chapter += node
@@ -208,9 +214,7 @@ class OverfullBox:
 
 def overfull_boxes(log: str, limit: float = 0.0) -> list[OverfullBox]:
     """The overfull boxes in a LaTeX log wider than *limit* points."""
-    found = [
-        OverfullBox(m["box"], float(m["points"]), m["where"]) for m in OVERFULL.finditer(log)
-    ]
+    found = [OverfullBox(m["box"], float(m["points"]), m["where"]) for m in OVERFULL.finditer(log)]
     return [box for box in found if box.points > limit]
 
 
@@ -221,8 +225,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         description="List LaTeX's overfull boxes wider than a limit (they run into the margin).",
     )
     parser.add_argument("log", type=Path, help="the .log file latexmk left beside the PDF")
-    parser.add_argument("--limit", type=float, default=OVERFULL_LIMIT_PT,
-                        help="points tolerated (default %(default)s)")
+    parser.add_argument(
+        "--limit",
+        type=float,
+        default=OVERFULL_LIMIT_PT,
+        help="points tolerated (default %(default)s)",
+    )
     args = parser.parse_args(argv)
     try:
         text = args.log.read_text(encoding="utf-8", errors="replace")
@@ -233,8 +241,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     for box in boxes:
         print(f"{args.log}: {box}", file=sys.stderr)
     if boxes:
-        print(f"{args.log}: {len(boxes)} line(s) run into the margin by more than "
-              f"{args.limit}pt", file=sys.stderr)
+        print(
+            f"{args.log}: {len(boxes)} line(s) run into the margin by more than {args.limit}pt",
+            file=sys.stderr,
+        )
         return 1
     print(f"{args.log}: no overfull box wider than {args.limit}pt")
     return 0

@@ -43,10 +43,23 @@ DIRECTIVE = re.compile(r"\{([^}\s]+)\}")
 COMMENT = re.compile(r"\s*<!--(?:(?!-->).)*-->\s*", re.S)
 FENCE_MARK = re.compile(r"^[ \t>]*(?:`{3,}|~{3,}|:{3,})", re.M)
 # Directives whose body is literal text, not Markdown: a fence inside is content.
-LITERAL_DIRECTIVES = frozenset({
-    "code", "code-block", "sourcecode", "code-cell", "literalinclude", "math",
-    "raw", "eval-rst", "eval-md", "csv-table", "youtube", "mermaid", "graphviz",
-})
+LITERAL_DIRECTIVES = frozenset(
+    {
+        "code",
+        "code-block",
+        "sourcecode",
+        "code-cell",
+        "literalinclude",
+        "math",
+        "raw",
+        "eval-rst",
+        "eval-md",
+        "csv-table",
+        "youtube",
+        "mermaid",
+        "graphviz",
+    }
+)
 
 
 def _closes(line: str, markup: str) -> bool:
@@ -89,8 +102,9 @@ def _parser(config: MdParserConfig) -> MarkdownIt:
     if cached is None or cached[0] is not config:
         md = create_md_parser(config, SphinxRenderer)
         # Fences are block structure: the inline pass, most of a parse's cost, is skipped.
-        md.disable(["inline", "linkify", "replacements", "smartquotes", "text_join"],
-                   ignoreInvalid=True)
+        md.disable(
+            ["inline", "linkify", "replacements", "smartquotes", "text_join"], ignoreInvalid=True
+        )
         cached = _PARSERS[id(config)] = (config, md)
     return cached[1]
 

@@ -193,7 +193,11 @@ def fill_mentions(app: Sphinx, doctree: nodes.document, docname: str) -> None:
 
 
 def _backref(
-    app: Sphinx, uris: dict[str, str | None], fromdoc: str, todoc: str, section_id: str,
+    app: Sphinx,
+    uris: dict[str, str | None],
+    fromdoc: str,
+    todoc: str,
+    section_id: str,
     title: str,
 ) -> nodes.Node:
     """A link to a section (or a whole document), or plain text without URIs.

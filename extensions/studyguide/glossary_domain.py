@@ -99,9 +99,7 @@ class GlossaryDomain(Domain):
         if found:
             self.mentions[docname] = found
 
-    def mentions_by_term(
-        self, order: dict[str, int]
-    ) -> dict[str, list[tuple[str, list[Mention]]]]:
+    def mentions_by_term(self, order: dict[str, int]) -> dict[str, list[tuple[str, list[Mention]]]]:
         """term -> the sections that mention it, grouped by document in toctree order.
 
         One pass over every mention, for a glossary page that lists them all.

@@ -129,7 +129,7 @@ def parse_minutes(value: str) -> float | None:
 
 
 def format_minutes(minutes: float) -> str:
-    """"10 minutes", "1 minute", "7.5 minutes", translated."""
+    """ "10 minutes", "1 minute", "7.5 minutes", translated."""
     if minutes == 1:
         return _("1 minute")
     return _("%s minutes") % f"{minutes:g}"
@@ -218,8 +218,12 @@ def clear_ids(node: nodes.Element) -> nodes.Element:
 
 
 def refnode_or_text(
-    builder: Builder, fromdocname: str, todocname: str, targetid: str | None,
-    child: nodes.Node, title: str | None = None,
+    builder: Builder,
+    fromdocname: str,
+    todocname: str,
+    targetid: str | None,
+    child: nodes.Node,
+    title: str | None = None,
 ) -> nodes.Node:
     """A link to *todocname*#*targetid*, or *child* alone where the builder has no URI.
 
@@ -310,7 +314,8 @@ class DiscussionQuestion(SphinxDirective):
         if not any(child.astext().strip() for child in text):
             _warn(
                 "empty discussion question: write the question in the directive's body",
-                location, "question",
+                location,
+                "question",
             )
             return []
 
@@ -340,7 +345,9 @@ class DiscussionQuestion(SphinxDirective):
                 _warn(
                     "discussion question: ':minutes: %s' is not a positive number of "
                     "minutes; write e.g. ':minutes: 10'",
-                    location, "question", self.options["minutes"],
+                    location,
+                    "question",
+                    self.options["minutes"],
                 )
             node["minutes"] = minutes
 
@@ -366,14 +373,22 @@ class DiscussionQuestion(SphinxDirective):
                     # Reported here, once, and printed as plain text: no link to nothing.
                     _warn(
                         "discussion question: unknown glossary term %r in :terms:%s",
-                        self.get_location(), "question", term, hint,
+                        self.get_location(),
+                        "question",
+                        term,
+                        hint,
                     )
                     line += nodes.inline(term, term, classes=["sg-unknown-term"])
                     continue
                 xref = addnodes.pending_xref(
-                    "", nodes.inline(term, term, classes=["xref", "std", "std-term"]),
-                    refdomain="std", reftype="term", reftarget=term,
-                    refexplicit=False, refwarn=True, refdoc=self.env.docname,
+                    "",
+                    nodes.inline(term, term, classes=["xref", "std", "std-term"]),
+                    refdomain="std",
+                    reftype="term",
+                    reftarget=term,
+                    refexplicit=False,
+                    refwarn=True,
+                    refdoc=self.env.docname,
                     sg_question_term=True,
                 )
                 self.set_source_info(xref)
@@ -445,7 +460,8 @@ class FacilitatorNotes(SphinxTransform):
                     _warn(
                         "facilitator-note outside a discussion question: put it inside "
                         "a discussion-question directive, or right after one",
-                        note, "facilitator_note",
+                        note,
+                        "facilitator_note",
                     )
                     parent.remove(note)
                     continue
@@ -577,15 +593,21 @@ def check_consistency(app: Sphinx, env: BuildEnvironment) -> None:
                 _warn(
                     "duplicate discussion-question label %r (first used in %s, line %s): "
                     "give each question a label of its own",
-                    location, "question", label, env.doc2path(other_doc, False), other_line,
+                    location,
+                    "question",
+                    label,
+                    env.doc2path(other_doc, False),
+                    other_line,
                 )
             elif label:
                 first[label] = (docname, question.line)
                 if label in std.anonlabels:
                     _warn(
-                        "discussion-question label %r is already a label in %s: "
-                        "choose another",
-                        location, "question", label, env.doc2path(std.anonlabels[label][0], False),
+                        "discussion-question label %r is already a label in %s: choose another",
+                        location,
+                        "question",
+                        label,
+                        env.doc2path(std.anonlabels[label][0], False),
                     )
             if glossary is not None:
                 continue  # the directive reported unknown :terms: already
@@ -594,7 +616,10 @@ def check_consistency(app: Sphinx, env: BuildEnvironment) -> None:
                 if hint is not None:
                     _warn(
                         "discussion question: unknown glossary term %r in :terms:%s",
-                        location, "question", term, hint,
+                        location,
+                        "question",
+                        term,
+                        hint,
                     )
 
 
@@ -663,16 +688,21 @@ def fill_question_lists(app: Sphinx, doctree: nodes.document, fromdocname: str) 
                 _warn(
                     "discussion-questions: unknown chapter %r; give a document name "
                     "such as 'part-1-insurrection'",
-                    placeholder, "question", chapter,
+                    placeholder,
+                    "question",
+                    chapter,
                 )
             docnames = [chapter]
         else:
             docnames = ordered_docnames(env, domain.questions)
         listed = [(docname, domain.questions_of(docname)) for docname in docnames]
-        copies = iter(question_copies(
-            app, [question for _docname, questions in listed for question in questions],
-            fromdocname,
-        ))
+        copies = iter(
+            question_copies(
+                app,
+                [question for _docname, questions in listed for question in questions],
+                fromdocname,
+            )
+        )
         content: list[nodes.Node] = []
         for docname, questions in listed:
             if not questions:
@@ -710,7 +740,7 @@ def question_copies(
         document += copy
     if originals:
         app.env.resolve_references(document, fromdocname, app.builder)
-    copies: list[discussion_question] = list(document.children)  # type: ignore[arg-type]
+    copies: list[discussion_question] = list(document.children)
     document.clear()
     for question, copy in zip(originals, copies, strict=True):
         copy.parent = None
@@ -744,9 +774,7 @@ def depart_header_html(self: HTML5Translator, node: question_header) -> None:
     question = node.parent
     if question.get("ids"):
         link = _("Link to this question")
-        self.body.append(
-            f'<a class="headerlink" href="#{question["ids"][0]}" title="{link}">¶</a>'
-        )
+        self.body.append(f'<a class="headerlink" href="#{question["ids"][0]}" title="{link}">¶</a>')
     self.body.append("</p>\n")
 
 
@@ -849,8 +877,10 @@ def _init_edition(app: Sphinx, config: Config) -> None:
         logger.warning(
             "studyguide_edition = %r: use one of %s (or the tag '-t facilitator'); "
             "building the participant edition",
-            config.studyguide_edition, ", ".join(map(repr, EDITIONS)),
-            type="studyguide", subtype="config",
+            config.studyguide_edition,
+            ", ".join(map(repr, EDITIONS)),
+            type="studyguide",
+            subtype="config",
         )
         config.studyguide_edition = "participant"
 
@@ -858,7 +888,10 @@ def _init_edition(app: Sphinx, config: Config) -> None:
 def setup_questions(app: Sphinx) -> None:
     """Register the discussion-question component."""
     app.add_config_value(
-        "studyguide_edition", "participant", "env", types=frozenset({str}),
+        "studyguide_edition",
+        "participant",
+        "env",
+        types=frozenset({str}),
         description="'participant' (default) or 'facilitator' (also: -t facilitator)",
     )
     app.connect("config-inited", _init_edition)

@@ -96,8 +96,11 @@ class _ChapterDirective(SphinxDirective):
             logger.warning(
                 "%s: unknown chapter %r; give the chapter's document name, "
                 "e.g. 'part-1-insurrection'",
-                self.name, self.arguments[0],
-                location=(self.env.docname, self.lineno), type="studyguide", subtype="session",
+                self.name,
+                self.arguments[0],
+                location=(self.env.docname, self.lineno),
+                type="studyguide",
+                subtype="session",
             )
             return None
         return docname
@@ -134,7 +137,8 @@ class SessionHandout(_ChapterDirective):
         if docname is None:
             return []
         node = session_handout(
-            chapter=docname, lines=self.options.get("lines", DEFAULT_LINES),
+            chapter=docname,
+            lines=self.options.get("lines", DEFAULT_LINES),
             classes=["sg-session-handout"],
         )
         self.set_source_info(node)
@@ -351,8 +355,12 @@ def build_plan(app: Sphinx, plan: session_plan, fromdocname: str) -> nodes.Eleme
     else:
         closing += _labelled(
             _("Closing"),
-            nodes.Text(_("Each member names one question the session left open; "
-                         "agree on the next part of the film.")),
+            nodes.Text(
+                _(
+                    "Each member names one question the session left open; "
+                    "agree on the next part of the film."
+                )
+            ),
         )
     agenda += closing
     return container

@@ -8,15 +8,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 import pytest
-from guidetest import ROOT, require_tools
+from guidetest import ROOT
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
-
     from playwright.sync_api import Browser, ConsoleMessage, Page, Request, Response, Route
 
 CHROMIUM = "/usr/bin/chromium"
@@ -32,7 +30,7 @@ CHROMIUM_ARGS = [
 VIDEO_HOST = "www.youtube-nocookie.com"
 VIDEO_STUB = (
     "<!doctype html><title>video stub</title>"
-    "<body style=\"margin:0;background:#888;color:#fff\">video stub</body>"
+    '<body style="margin:0;background:#888;color:#fff">video stub</body>'
 )
 SCREENSHOTS = ROOT / "tests" / "output" / "screenshots"
 MOBILE = {"width": 375, "height": 812}
@@ -61,8 +59,13 @@ class Traffic:
 
     def clear(self) -> None:
         """Forget what was recorded so far (before visiting the next page)."""
-        for log in (self.console_errors, self.page_errors, self.failed, self.blocked,
-                    self.video_requests):
+        for log in (
+            self.console_errors,
+            self.page_errors,
+            self.failed,
+            self.blocked,
+            self.video_requests,
+        ):
             log.clear()
 
 
@@ -124,7 +127,5 @@ def need_page(site: Path, name: str, feature: str) -> None:
 
 def scroll_width(page: Page) -> tuple[int, int]:
     """The document's scroll width and the viewport's width."""
-    width, inner = page.evaluate(
-        "[document.scrollingElement.scrollWidth, window.innerWidth]"
-    )
+    width, inner = page.evaluate("[document.scrollingElement.scrollWidth, window.innerWidth]")
     return int(width), int(inner)

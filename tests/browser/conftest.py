@@ -16,7 +16,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
-from browsing import CHROMIUM, CHROMIUM_ARGS, DESKTOP, MOBILE, Traffic, open_page, require_tools
+from browsing import CHROMIUM, CHROMIUM_ARGS, DESKTOP, MOBILE, Traffic, open_page
+from guidetest import require_tools
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page, Playwright

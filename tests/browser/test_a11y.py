@@ -37,8 +37,9 @@ def _report(violations: list[dict]) -> str:
 
 @pytest.mark.parametrize("viewport", ["1280", "375"])
 @pytest.mark.parametrize("name", list(PAGES))
-def test_no_serious_axe_violation(site: Path, base_url: str, browser: Browser,
-                                  name: str, viewport: str) -> None:
+def test_no_serious_axe_violation(
+    site: Path, base_url: str, browser: Browser, name: str, viewport: str
+) -> None:
     from axe_playwright_python.sync_playwright import Axe
 
     need_page(site, name, PAGES[name])

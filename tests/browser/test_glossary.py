@@ -29,24 +29,27 @@ TOOLTIP = "#sg-tooltip"
 
 def _chapter_with_terms(site: Path) -> str:
     for chapter in CHAPTERS:
-        if 'sg-term' in (site / f"{chapter}.html").read_text(encoding="utf-8"):
+        if "sg-term" in (site / f"{chapter}.html").read_text(encoding="utf-8"):
             return f"{chapter}.html"
     pytest.skip("no auto-linked term (a.sg-term) in the chapters yet (the glossary has not landed)")
 
 
 def _tooltip_shown(page: Page) -> bool:
-    return bool(page.evaluate(
-        "() => { const t = document.getElementById('sg-tooltip');"
-        " return !!t && !t.hidden && t.checkVisibility(); }"
-    ))
+    return bool(
+        page.evaluate(
+            "() => { const t = document.getElementById('sg-tooltip');"
+            " return !!t && !t.hidden && t.checkVisibility(); }"
+        )
+    )
 
 
 def _squash(text: str) -> str:
     return " ".join(text.split())
 
 
-def test_hover_shows_and_hides_the_definition(site: Path, base_url: str,
-                                              desktop: tuple[Page, Traffic]) -> None:
+def test_hover_shows_and_hides_the_definition(
+    site: Path, base_url: str, desktop: tuple[Page, Traffic]
+) -> None:
     name = _chapter_with_terms(site)
     page, traffic = desktop
     page.goto(base_url + name, wait_until="load")
@@ -70,8 +73,9 @@ def test_hover_shows_and_hides_the_definition(site: Path, base_url: str,
     assert traffic.problems() == []
 
 
-def test_keyboard_focus_shows_and_escape_hides(site: Path, base_url: str,
-                                               desktop: tuple[Page, Traffic]) -> None:
+def test_keyboard_focus_shows_and_escape_hides(
+    site: Path, base_url: str, desktop: tuple[Page, Traffic]
+) -> None:
     name = _chapter_with_terms(site)
     page, traffic = desktop
     page.goto(base_url + name, wait_until="load")
@@ -102,8 +106,9 @@ def test_keyboard_focus_shows_and_escape_hides(site: Path, base_url: str,
     assert traffic.problems() == []
 
 
-def test_click_goes_to_the_glossary_entry(site: Path, base_url: str,
-                                          desktop: tuple[Page, Traffic]) -> None:
+def test_click_goes_to_the_glossary_entry(
+    site: Path, base_url: str, desktop: tuple[Page, Traffic]
+) -> None:
     name = _chapter_with_terms(site)
     page, traffic = desktop
     page.goto(base_url + name, wait_until="load")
@@ -120,7 +125,9 @@ def test_click_goes_to_the_glossary_entry(site: Path, base_url: str,
     # The entry is scrolled into view.
     page.wait_for_function(
         "id => { const r = document.getElementById(id).getBoundingClientRect();"
-        " return r.top >= 0 && r.top < window.innerHeight; }", arg=fragment, timeout=3000,
+        " return r.top >= 0 && r.top < window.innerHeight; }",
+        arg=fragment,
+        timeout=3000,
     )
     assert traffic.problems() == []
 
@@ -212,8 +219,9 @@ fragment => {
 """
 
 
-def test_mentioned_in_links_land_on_the_right_section(site: Path, base_url: str,
-                                                      desktop: tuple[Page, Traffic]) -> None:
+def test_mentioned_in_links_land_on_the_right_section(
+    site: Path, base_url: str, desktop: tuple[Page, Traffic]
+) -> None:
     need_page(site, "glossary.html", "the glossary")
     page, traffic = desktop
     page.goto(f"{base_url}glossary.html", wait_until="load")
@@ -237,7 +245,9 @@ def test_mentioned_in_links_land_on_the_right_section(site: Path, base_url: str,
         elif target["tag"] != "SECTION":
             wrong.append(f"{mention['term']}: {mention['href']} is a <{target['tag']}>")
         elif not any(name in _fold(target["text"]) for name in names):
-            wrong.append(f"{mention['term']}: the section {mention['href']} does not name it "
-                         f"(looked for {sorted(names)})")
+            wrong.append(
+                f"{mention['term']}: the section {mention['href']} does not name it "
+                f"(looked for {sorted(names)})"
+            )
     assert wrong == []
     assert traffic.problems() == []

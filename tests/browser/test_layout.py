@@ -36,8 +36,7 @@ SHOTS = {
 
 
 @pytest.mark.parametrize("width", list(VIEWPORTS))
-def test_no_horizontal_scrolling(site: Path, base_url: str, browser: Browser,
-                                 width: str) -> None:
+def test_no_horizontal_scrolling(site: Path, base_url: str, browser: Browser, width: str) -> None:
     page, _ = open_page(browser, base_url, VIEWPORTS[width])
     try:
         too_wide = {}

@@ -61,10 +61,26 @@ def live_server(tmp_path: Path) -> Iterator[tuple[str, Path, subprocess.Popen[by
     log = (tmp_path / "autobuild.log").open("wb")
     # The same strict flags as `make live`.
     process = subprocess.Popen(
-        [str(AUTOBUILD), "-c", str(project), "-n", "-W", "--keep-going",
-         "--port", str(port), "--host", "127.0.0.1", "--watch", str(project / "conf.py"),
-         str(project / "docs"), str(tmp_path / "out")],
-        cwd=project, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
+        [
+            str(AUTOBUILD),
+            "-c",
+            str(project),
+            "-n",
+            "-W",
+            "--keep-going",
+            "--port",
+            str(port),
+            "--host",
+            "127.0.0.1",
+            "--watch",
+            str(project / "conf.py"),
+            str(project / "docs"),
+            str(tmp_path / "out"),
+        ],
+        cwd=project,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
         env={**os.environ, "PYTHONDONTWRITEBYTECODE": "1"},
     )
     url = f"http://127.0.0.1:{port}/"
@@ -72,11 +88,15 @@ def live_server(tmp_path: Path) -> Iterator[tuple[str, Path, subprocess.Popen[by
         deadline = time.monotonic() + 60
         while _get(f"{url}{CHAPTER}.html") is None:
             if process.poll() is not None:
-                pytest.fail("sphinx-autobuild stopped:\n"
-                            + (tmp_path / "autobuild.log").read_text(errors="replace")[-3000:])
+                pytest.fail(
+                    "sphinx-autobuild stopped:\n"
+                    + (tmp_path / "autobuild.log").read_text(errors="replace")[-3000:]
+                )
             if time.monotonic() > deadline:
-                pytest.fail("sphinx-autobuild served nothing within 60 s:\n"
-                            + (tmp_path / "autobuild.log").read_text(errors="replace")[-3000:])
+                pytest.fail(
+                    "sphinx-autobuild served nothing within 60 s:\n"
+                    + (tmp_path / "autobuild.log").read_text(errors="replace")[-3000:]
+                )
             time.sleep(0.25)
         yield url, project, process
     finally:
@@ -92,7 +112,8 @@ def live_server(tmp_path: Path) -> Iterator[tuple[str, Path, subprocess.Popen[by
 
 
 def test_live_server_follows_an_edit(
-    live_server: tuple[str, Path, subprocess.Popen[bytes]], browser: Browser,
+    live_server: tuple[str, Path, subprocess.Popen[bytes]],
+    browser: Browser,
 ) -> None:
     url, project, process = live_server
     page, traffic = open_page(browser, url, DESKTOP)
@@ -113,11 +134,13 @@ def test_live_server_follows_an_edit(
         served = time.monotonic() - start
         # ... and the page open in the browser reloads itself (livereload's websocket).
         page.wait_for_function(
-            "marker => document.body.innerText.includes(marker)", arg=marker,
+            "marker => document.body.innerText.includes(marker)",
+            arg=marker,
             timeout=FOLLOW_SECONDS * 1000,
         )
-        print(f"served after {served:.1f} s, browser reloaded after "
-              f"{time.monotonic() - start:.1f} s")
+        print(
+            f"served after {served:.1f} s, browser reloaded after {time.monotonic() - start:.1f} s"
+        )
         assert traffic.problems() == []
     finally:
         page.context.close()

@@ -80,8 +80,9 @@ def test_limit_is_enforced(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("flag", [[], ["--json"]])
-def test_cli_reads_a_built_guide(guide_html: Path, capsys: pytest.CaptureFixture[str],
-                                 flag: list[str]) -> None:
+def test_cli_reads_a_built_guide(
+    guide_html: Path, capsys: pytest.CaptureFixture[str], flag: list[str]
+) -> None:
     assert page_weight.main(["--html", str(guide_html), *flag]) == 0
     out = capsys.readouterr().out
     assert "part-1-insurrection.html" in out

@@ -14,8 +14,7 @@ if TYPE_CHECKING:
 pytestmark = pytest.mark.browser
 
 
-def test_every_page_loads_cleanly(site: Path, base_url: str,
-                                  desktop: tuple[Page, Traffic]) -> None:
+def test_every_page_loads_cleanly(site: Path, base_url: str, desktop: tuple[Page, Traffic]) -> None:
     page, traffic = desktop
     pages = html_pages(site)
     assert {f"{chapter}.html" for chapter in CHAPTERS} <= set(pages)
@@ -35,8 +34,9 @@ def test_every_page_loads_cleanly(site: Path, base_url: str,
     assert problems == {}
 
 
-def test_video_iframes_are_private_and_lazy(site: Path, base_url: str,
-                                            desktop: tuple[Page, Traffic]) -> None:
+def test_video_iframes_are_private_and_lazy(
+    site: Path, base_url: str, desktop: tuple[Page, Traffic]
+) -> None:
     page, traffic = desktop
     with_video = []
     for chapter in CHAPTERS:

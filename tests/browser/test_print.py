@@ -60,8 +60,9 @@ def _print_page(page: Page, url: str) -> None:
 
 
 @pytest.mark.parametrize("name", [f"{CHAPTERS[0]}.html", "questions.html"])
-def test_print_hides_navigation(site: Path, base_url: str,
-                                desktop: tuple[Page, Traffic], name: str) -> None:
+def test_print_hides_navigation(
+    site: Path, base_url: str, desktop: tuple[Page, Traffic], name: str
+) -> None:
     need_page(site, name, "the discussion questions")
     page, _ = desktop
     _print_page(page, base_url + name)
@@ -74,8 +75,9 @@ def test_print_hides_navigation(site: Path, base_url: str,
 
 
 @pytest.mark.parametrize("name", [*(f"{c}.html" for c in CHAPTERS), "questions.html"])
-def test_print_keeps_questions_whole(site: Path, base_url: str,
-                                     desktop: tuple[Page, Traffic], name: str) -> None:
+def test_print_keeps_questions_whole(
+    site: Path, base_url: str, desktop: tuple[Page, Traffic], name: str
+) -> None:
     need_page(site, name, "the discussion questions")
     page, _ = desktop
     _print_page(page, base_url + name)

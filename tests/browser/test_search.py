@@ -27,8 +27,9 @@ ALSO_ALLOWED = {"glossary", "questions", "sessions", "index"}
 
 
 @pytest.mark.parametrize("query", list(EXPECTED))
-def test_search_finds_chapters(site: Path, base_url: str, desktop: tuple[Page, Traffic],
-                               query: str) -> None:
+def test_search_finds_chapters(
+    site: Path, base_url: str, desktop: tuple[Page, Traffic], query: str
+) -> None:
     page, traffic = desktop
     page.goto(f"{base_url}search.html?q={query}", wait_until="load")
     # searchtools.js writes this summary once every result is listed.
@@ -47,8 +48,9 @@ def test_search_finds_chapters(site: Path, base_url: str, desktop: tuple[Page, T
     # through its discussion questions, which then must name it.
     assert EXPECTED[query] <= chapters, summary.inner_text()
     for chapter in chapters - EXPECTED[query]:
-        text = BeautifulSoup((site / f"{chapter}.html").read_text(encoding="utf-8"),
-                             "html.parser").article.get_text(" ")
+        text = BeautifulSoup(
+            (site / f"{chapter}.html").read_text(encoding="utf-8"), "html.parser"
+        ).article.get_text(" ")
         assert re.search(rf"\b{query}", text, re.IGNORECASE), f"{chapter} found for {query}"
     assert found - chapters <= ALSO_ALLOWED
     # Every result gets its summary, quoted from the page it names (the pages
