@@ -69,9 +69,16 @@ class Traffic:
             log.clear()
 
 
-def open_page(browser: Browser, base_url: str, viewport: dict[str, int]) -> tuple[Page, Traffic]:
-    """A new page in a fresh context, cut off from the network, recording traffic."""
-    context = browser.new_context(viewport=viewport, service_workers="block")
+def open_page(
+    browser: Browser, base_url: str, viewport: dict[str, int], *, touch: bool = False
+) -> tuple[Page, Traffic]:
+    """A new page in a fresh context, cut off from the network, recording traffic.
+
+    ``touch``: a phone's touch screen (taps, no hover).
+    """
+    context = browser.new_context(
+        viewport=viewport, service_workers="block", has_touch=touch, is_mobile=touch
+    )
     page = context.new_page()
     traffic = Traffic()
     local = urlsplit(base_url).netloc

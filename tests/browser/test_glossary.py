@@ -251,3 +251,29 @@ def test_mentioned_in_links_land_on_the_right_section(
             )
     assert wrong == []
     assert traffic.problems() == []
+
+
+def test_first_tap_shows_the_definition_second_tap_follows(
+    site: Path, base_url: str, browser: Browser
+) -> None:
+    """On a touch screen there is no hover: a tap reads, a second tap goes."""
+    name = _chapter_with_terms(site)
+    page, traffic = open_page(browser, base_url, MOBILE, touch=True)
+    try:
+        page.goto(base_url + name, wait_until="load")
+        term = page.locator(TERM).first
+        href = term.get_attribute("href")
+        assert href
+        term.scroll_into_view_if_needed()
+        term.tap()
+        page.wait_for_function("() => !document.getElementById('sg-tooltip')?.hidden")
+        assert _tooltip_shown(page)
+        assert page.url == base_url + name, "the first tap followed the link"
+        assert _squash(page.locator(TOOLTIP).inner_text()) == _squash(
+            term.get_attribute("data-sg-tip") or ""
+        )
+        term.tap()
+        page.wait_for_url(base_url + href)
+        assert traffic.problems() == []
+    finally:
+        page.context.close()
