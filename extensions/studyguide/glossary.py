@@ -37,6 +37,7 @@ from typing import TYPE_CHECKING
 
 from sphinx.util import logging
 
+from studyguide.assets import add_static_dir
 from studyguide.autolink import AUTOLINK_MODES, AutoLink, nolink_role
 from studyguide.glossary_data import Glossary, GlossaryDataError, load_glossary
 from studyguide.glossary_directive import GlossaryDirective, fill_mentions
@@ -63,8 +64,6 @@ if TYPE_CHECKING:
     from sphinx.config import Config
 
 logger = logging.getLogger(__name__)
-
-STATIC_DIR = Path(__file__).parent / "static"
 
 
 def check_config(app: Sphinx, config: Config) -> None:
@@ -103,11 +102,6 @@ def load_data(app: Sphinx) -> None:
         )
     get_domain(app.env).glossary = glossary
 
-    if app.builder.format == "html":
-        static = str(STATIC_DIR)
-        if static not in app.config.html_static_path:
-            app.config.html_static_path.append(static)
-
 
 def setup_glossary(app: Sphinx) -> None:
     """Register the glossary component."""
@@ -136,6 +130,7 @@ def setup_glossary(app: Sphinx) -> None:
     # After intersphinx (500), which may resolve a term from another project.
     app.connect("missing-reference", unknown_term, priority=900)
 
+    add_static_dir(app)
     app.add_js_file("studyguide-glossary.js", loading_method="defer")
     app.add_css_file("studyguide-glossary.css")
     add_latex_package(app, "sgglossary")

@@ -39,7 +39,6 @@ import difflib
 import pickle
 import re
 from collections.abc import Iterable, Iterator, Set
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from docutils import nodes
@@ -54,6 +53,7 @@ from sphinx.util.docutils import SphinxDirective, new_document
 from sphinx.util.nodes import make_refnode
 from sphinxcontrib.youtube.youtube import youtube
 
+from studyguide.assets import add_static_dir
 from studyguide.i18n import _
 from studyguide.latex import add_latex_package
 
@@ -74,7 +74,6 @@ FACILITATOR_TAG = "facilitator"
 DOMAIN = "questions"
 #: Attribute of a question kept in the domain: its whole node, pickled.
 BODY = "sg_body"
-STATIC_DIR = Path(__file__).parent / "static"
 
 
 # -- Nodes ---------------------------------------------------------------------
@@ -897,7 +896,7 @@ def setup_questions(app: Sphinx) -> None:
     app.connect("config-inited", _init_edition)
     add_latex_package(app, "sgquestions")
     app.add_css_file("studyguide-questions.css")
-    app.connect("builder-inited", _add_static_path)
+    add_static_dir(app)
 
     app.add_domain(QuestionsDomain)
     app.add_directive("discussion-question", DiscussionQuestion)
@@ -938,9 +937,3 @@ def setup_questions(app: Sphinx) -> None:
     )
     skip = (visit_placeholder, None)
     app.add_node(discussion_question_list, html=skip, latex=skip, text=skip)
-
-
-def _add_static_path(app: Sphinx) -> None:
-    static = str(STATIC_DIR)
-    if static not in app.config.html_static_path:
-        app.config.html_static_path.append(static)
