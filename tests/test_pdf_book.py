@@ -198,3 +198,26 @@ def test_guide_glossary_page_references(guide_pdf: Path) -> None:
     # every word is on its page; an off-by-one page would miss nearly all.
     missing = [(w, n) for w, n in refs if w.lower() not in printed[n].lower()]
     assert len(missing) <= len(refs) // 10, missing
+
+
+def test_guide_index_page_numbers_and_ranges(guide_pdf: Path) -> None:
+    """Every page number of the index is a page of the book; ranges print as 19–21."""
+    # Without -layout: one column after the other, an entry a line.
+    texts = pdf_text(guide_pdf).split("\f")
+    count = len(pdf_text(guide_pdf, "-layout").split("\f")) - 1
+    start = next(n for n, page in enumerate(texts) if page.lstrip().startswith("Index"))
+    index = "\n".join(texts[start:])
+    # An entry's locators end its line: "dual power, 14–16, 20, 45" (a long
+    # entry continues on the next line after a comma).
+    entries = re.sub(r",\n(?=\d)", ", ", index).splitlines()
+    tails = [m.group(0) for e in entries if (m := re.search(r"(,\s*\d+(\s*[–-]+\s*\d+)?)+$", e))]
+    locators = [
+        found for tail in tails for found in re.findall(r"(\d+)(?:\s*([–-]+)\s*(\d+))?", tail)
+    ]
+    assert locators, "the index has no page numbers"
+    for first, dash, last in locators:
+        assert 1 <= int(first) <= count, f"page {first} in the index; the book has {count}"
+        if dash:
+            assert dash == "–", f"range {first}{dash}{last} printed without an en dash"
+            assert int(first) < int(last) <= count
+    assert (guide_pdf.parent / "sphinx.xdy").read_text(encoding="utf-8").count("markup-range") == 1

@@ -12,6 +12,8 @@ breaking).  This module does what needs Python:
   document's own text into an unnumbered chapter, and drops documents listed
   in ``latex_appendices`` from the main matter, so that the glossary is printed
   once, as an appendix;
+* the index's page ranges get their dash: Sphinx's ``sphinx.xdy`` sets no
+  ``markup-range`` separator, so xindy printed pages 19 to 21 as "1921";
 * ``main([LOGFILE])`` lists LaTeX's overfull boxes and fails when one is wider
   than the limit (``make pdf`` runs it after latexmk).
 """
@@ -250,6 +252,29 @@ def main(argv: Sequence[str] | None = None) -> int:
     return 0
 
 
+# -- Index ------------------------------------------------------------------
+
+#: The xindy style Sphinx copies next to the LaTeX sources (``-M sphinx.xdy``).
+XINDY_STYLE = "sphinx.xdy"
+#: A page range as a book prints it, 19–21: an en dash (the book's fonts are
+#: loaded without TeX ligatures, so "--" would print as two hyphens).
+XINDY_RANGE = r'(markup-range :sep "\textendash{}")'
+
+
+def _add_index_range_dash(app: Sphinx, exception: Exception | None) -> None:
+    """Give xindy's page ranges an en dash, in the style file of this build."""
+    if exception is not None or app.builder.format != "latex":
+        return
+    style = Path(app.outdir) / XINDY_STYLE
+    if not style.is_file():
+        return  # makeindex, not xindy: its ranges have a dash already
+    text = style.read_text(encoding="utf-8")
+    if XINDY_RANGE not in text:
+        style.write_text(
+            f"{text.rstrip()}\n\n;; studyguide: page ranges\n{XINDY_RANGE}\n", encoding="utf-8"
+        )
+
+
 # -- Setup ------------------------------------------------------------------
 
 
@@ -263,3 +288,4 @@ def setup_book(app: Sphinx) -> None:
     app.add_latex_package(INFO_PACKAGE, after_hyperref=True)
     app.connect("builder-inited", _write_book_info)
     app.add_post_transform(BookLayout)
+    app.connect("build-finished", _add_index_range_dash)
