@@ -10,6 +10,8 @@ import os
 import shutil
 import subprocess
 import sys
+import time
+from io import StringIO
 from pathlib import Path
 
 import pytest
@@ -63,3 +65,22 @@ def pdf_text(pdf: Path, *args: str) -> str:
         text=True,
         check=True,
     ).stdout
+
+
+def written_after_edit(source: Path, edit: str) -> list[str]:
+    """Append *edit* to a source file of a test project, build it again (it was
+    built before), and return the documents Sphinx wrote, besides genindex and search."""
+    from sphinx.testing.util import SphinxTestApp
+
+    source.write_text(source.read_text(encoding="utf-8") + edit, encoding="utf-8")
+    later = time.time() + 5
+    os.utime(source, (later, later))
+    written: list[str] = []
+    app = SphinxTestApp("html", srcdir=source.parent, status=StringIO(), warning=StringIO())
+    try:
+        app.connect("html-page-context", lambda app, name, *args: written.append(name))
+        app.build()
+    finally:
+        app.cleanup()
+    assert app.warning.getvalue() == "", app.warning.getvalue()
+    return sorted(name for name in written if name not in {"genindex", "search"})

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup, Tag
-from guidetest import pdf_text, require_tools
+from guidetest import pdf_text, require_tools, written_after_edit
 from sphinx.testing.util import SphinxTestApp
 from sphinx.util.inventory import InventoryFile
 
@@ -432,3 +432,19 @@ def test_incremental_rebuild(tmp_path: Path, jobs: int) -> None:
         .select_one(".sg-glossary-mentions")
     )
     assert [a["href"] for a in mentions.select("a")] == ["ch1.html#longest", "ch2.html#new"]
+
+
+def test_glossary_page_is_written_again_only_when_its_mentions_change(tmp_path: Path) -> None:
+    srcdir = copy_root("glossary", tmp_path)
+    assert messages(build(srcdir)) == []
+    # A sentence that names no entry: the glossary page shows the same.
+    assert written_after_edit(srcdir / "ch2.md", "\nA sentence that names nothing.\n") == [
+        "ch2",
+        "index",
+    ]
+    # A mention in a new section: "Mentioned in" gains a link.
+    assert written_after_edit(srcdir / "ch2.md", "\n## Newer\n\n{term}`MIR` again.\n") == [
+        "ch2",
+        "glossary",
+        "index",
+    ]

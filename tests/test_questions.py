@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 from bs4 import BeautifulSoup
-from guidetest import pdf_text, require_tools
+from guidetest import pdf_text, require_tools, written_after_edit
 
 if TYPE_CHECKING:
     from sphinx.testing.util import SphinxTestApp
@@ -336,3 +336,26 @@ def test_bad_input_fails_strict_build(rootdir: Path, tmp_path: Path) -> None:
     )
     assert result.returncode != 0
     assert "[studyguide.question]" in result.stderr
+
+
+def test_lists_are_written_again_only_when_their_questions_change(
+    make_app, rootdir: Path, tmp_path: Path
+) -> None:
+    srcdir = tmp_path / "rewrite"
+    shutil.copytree(rootdir / "test-questions", srcdir)
+    app = make_app("html", srcdir=srcdir, freshenv=True)
+    app.build()
+    assert_no_warnings(app)
+    app.cleanup()
+    chapter_b = srcdir / "chapter-b.md"
+    # Prose that names nothing: the lists and session plans show the same.
+    assert written_after_edit(chapter_b, "\nA sentence that names nothing.\n") == [
+        "chapter-b",
+        "index",
+    ]
+    # A changed question: the page of all questions and the session plans follow
+    # (and the glossary page: one summary of the collected data serves them all).
+    edit = "\n::::{discussion-question}\n:label: q-more\n\nAnother question?\n::::\n"
+    written = written_after_edit(chapter_b, edit)
+    assert written == ["chapter-b", "glossary", "handout", "index", "questions", "sessions"]
+    assert "Another question?" in _list_text(srcdir / "_build" / "html")

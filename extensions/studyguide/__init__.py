@@ -8,7 +8,17 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from studyguide import accessibility, book, checks, glossary, i18n, questions, sessions, video
+from studyguide import (
+    accessibility,
+    book,
+    checks,
+    collected,
+    glossary,
+    i18n,
+    questions,
+    sessions,
+    video,
+)
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -20,6 +30,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     """Register the extension's components."""
     i18n.setup_i18n(app)
     accessibility.setup_accessibility(app)
+    collected.setup_collected(app)
     video.setup_video(app)
     glossary.setup_glossary(app)
     questions.setup_questions(app)
@@ -28,7 +39,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     checks.setup_checks(app)
     return {
         "version": __version__,
-        "env_version": 2,
+        "env_version": 3,
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }

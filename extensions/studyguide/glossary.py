@@ -45,7 +45,6 @@ from studyguide.glossary_domain import (
     GlossaryDomain,
     check_consistency,
     get_domain,
-    note_change,
     rewrite_glossary_pages,
 )
 from studyguide.glossary_nodes import sg_backref, sg_term_reference
@@ -122,8 +121,6 @@ def setup_glossary(app: Sphinx) -> None:
     app.add_node(sg_backref, latex=(visit_reference_latex, depart_reference_pageref_latex))
 
     app.connect("builder-inited", load_data)
-    app.connect("env-before-read-docs", note_change)
-    app.connect("env-purge-doc", note_change)
     app.connect("env-get-updated", rewrite_glossary_pages)
     app.connect("env-check-consistency", check_consistency)
     app.connect("doctree-resolved", fill_mentions)

@@ -17,6 +17,7 @@ from docutils import nodes
 from sphinx.domains import Domain
 from sphinx.util import logging
 
+from studyguide.collected import inputs_changed
 from studyguide.glossary_data import Glossary
 
 if TYPE_CHECKING:
@@ -64,8 +65,6 @@ class GlossaryDomain(Domain):
 
     #: The glossary data of this build (set on builder-inited, never pickled).
     glossary: Glossary | None = None
-    #: True once a document was read or removed in this build.
-    changed: bool = False
 
     @property
     def mentions(self) -> dict[str, list[Mention]]:
@@ -98,6 +97,10 @@ class GlossaryDomain(Domain):
                 found.append(Mention(term, section_id, title))
         if found:
             self.mentions[docname] = found
+
+    def page_inputs(self, docname: str) -> tuple[Any, ...]:
+        """What the glossary page shows of *docname*: its distinct mentions, in order."""
+        return tuple(dict.fromkeys(self.mentions.get(docname, ()))), docname in self.glossary_docs
 
     def mentions_by_term(self, order: dict[str, int]) -> dict[str, list[tuple[str, list[Mention]]]]:
         """term -> the sections that mention it, grouped by document in toctree order.
@@ -144,21 +147,13 @@ def toctree_order(env: BuildEnvironment) -> dict[str, int]:
 # -- Events ---------------------------------------------------------------------
 
 
-def note_change(app: Sphinx, env: BuildEnvironment, *args: Any) -> None:
-    """A document is being read or removed: its mentions change."""
-    if args and isinstance(args[0], list) and not args[0]:
-        return  # env-before-read-docs with nothing to read
-    get_domain(env).changed = True
-
-
 def rewrite_glossary_pages(app: Sphinx, env: BuildEnvironment) -> Iterable[str]:
-    """Write the glossary page again when any document's mentions may have changed.
+    """Write the glossary page again when the mentions it lists may have changed.
 
     Its "Mentioned in" lines are made at write time, so the page needs no
     re-reading, only re-writing (env-get-updated names documents to write).
     """
-    domain = get_domain(env)
-    return list(domain.glossary_docs) if domain.changed else []
+    return list(get_domain(env).glossary_docs) if inputs_changed(env) else []
 
 
 def check_consistency(app: Sphinx, env: BuildEnvironment) -> None:

@@ -36,6 +36,7 @@ chapter) and ``studyguide.config`` (an unknown edition).
 from __future__ import annotations
 
 import difflib
+import hashlib
 import pickle
 import re
 from collections.abc import Iterable, Iterator, Set
@@ -54,6 +55,7 @@ from sphinx.util.nodes import make_refnode
 from sphinxcontrib.youtube.youtube import youtube
 
 from studyguide.assets import add_static_dir
+from studyguide.collected import inputs_changed
 from studyguide.i18n import _
 from studyguide.latex import add_latex_package
 
@@ -74,6 +76,8 @@ FACILITATOR_TAG = "facilitator"
 DOMAIN = "questions"
 #: Attribute of a question kept in the domain: its whole node, pickled.
 BODY = "sg_body"
+#: Attribute of a question kept in the domain: a digest of what lists show of it.
+SIGNATURE = "sg_signature"
 
 
 # -- Nodes ---------------------------------------------------------------------
@@ -534,7 +538,11 @@ class QuestionsDomain(Domain):
             # pickled: thousands of live nodes in domain data would slow every
             # garbage collection of the build (and the environment's pickling).
             shell = question.copy()
-            shell[BODY] = pickle.dumps(detached_copy(question), pickle.HIGHEST_PROTOCOL)
+            body = detached_copy(question)
+            shell[BODY] = pickle.dumps(body, pickle.HIGHEST_PROTOCOL)
+            # What the lists show of it: the tree without source lines, which
+            # an edit elsewhere in the chapter moves.
+            shell[SIGNATURE] = hashlib.sha256(body.pformat().encode()).hexdigest()
             found.append(shell)
         if found:
             self.questions[docname] = found
@@ -543,6 +551,14 @@ class QuestionsDomain(Domain):
             self.videos[docname] = video_ids
         if any(True for _node in document.findall(questions_placeholder)):
             self.lists[docname] = True
+
+    def page_inputs(self, docname: str) -> tuple[Any, ...]:
+        """What the lists and session plans show of *docname* (see ``collected``)."""
+        return (
+            [question[SIGNATURE] for question in self.questions.get(docname, ())],
+            self.videos.get(docname, []),
+            docname in self.lists,
+        )
 
     def resolve_any_xref(self, *args: Any, **kwargs: Any) -> list[tuple[str, nodes.Element]]:
         return []
@@ -564,12 +580,12 @@ class QuestionsDomain(Domain):
 
 
 def rewrite_lists(app: Sphinx, env: BuildEnvironment) -> list[str]:
-    """Documents with collected lists are written again after any change.
+    """Documents with collected lists are written again when what they show changed.
 
     Their content comes from other documents, which may just have been read.
     """
     domain: QuestionsDomain = env.domains[DOMAIN]  # type: ignore[assignment]
-    return sorted(domain.lists)
+    return sorted(domain.lists) if inputs_changed(env) else []
 
 
 def check_consistency(app: Sphinx, env: BuildEnvironment) -> None:
