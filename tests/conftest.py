@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import subprocess
 from pathlib import Path
 
 import pytest
-from guidetest import ROOT, require_tools, sphinx_build
+from guidetest import ROOT, latexmk, require_tools, sphinx_build
 
 pytest_plugins = ["sphinx.testing.fixtures"]
 
@@ -42,19 +41,7 @@ def guide_latex(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def guide_pdf(guide_latex: Path) -> Path:
     """The real guide's PDF, made from the LaTeX sources with latexmk."""
     require_tools("xelatex", "latexmk", "pdftotext")
-    result = subprocess.run(
-        [
-            "make",
-            "-C",
-            str(guide_latex),
-            "all-pdf",
-            "LATEXMKOPTS=-interaction=nonstopmode -halt-on-error",
-        ],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-2000:]
+    latexmk(guide_latex)
     pdfs = [p for p in guide_latex.glob("*.pdf")]
     assert pdfs, "latexmk made no PDF"
     return guide_latex / "battle-of-chile.pdf"

@@ -84,3 +84,16 @@ def written_after_edit(source: Path, edit: str) -> list[str]:
         app.cleanup()
     assert app.warning.getvalue() == "", app.warning.getvalue()
     return sorted(name for name in written if name not in {"genindex", "search"})
+
+
+def latexmk(outdir: Path | str, target: str = "all-pdf") -> None:
+    """Make the PDFs of a LaTeX build with its own Makefile (latexmk), stopping at
+    the first TeX error; skip without TeX (fail in CI)."""
+    require_tools("xelatex", "latexmk")
+    result = subprocess.run(
+        ["make", "-C", str(outdir), target, "LATEXMKOPTS=-interaction=nonstopmode -halt-on-error"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-2000:]

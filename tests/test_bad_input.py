@@ -23,7 +23,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from guidetest import ROOT, pdf_text, require_tools
+from guidetest import ROOT, latexmk, pdf_text, require_tools
 
 CORPUS = ROOT / "tests" / "bad_input"
 BASE = CORPUS / "_base"
@@ -251,19 +251,7 @@ def test_latex_specials_print(tmp_path: Path) -> None:
     result = strict_build(HOSTILE, outdir, "latex")
     assert result.returncode == 0, result.stderr
     assert messages(result.stderr) == [], result.stderr
-    make = subprocess.run(
-        [
-            "make",
-            "-C",
-            str(outdir),
-            "all-pdf",
-            "LATEXMKOPTS=-interaction=nonstopmode -halt-on-error",
-        ],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert make.returncode == 0, make.stdout[-3000:]
+    latexmk(outdir)
     text = plain_quotes(" ".join(pdf_text(outdir / "hostile.pdf").split()))
     definition = "Specials 100% $5 R&D snake_case #1 {braces} a~b x^2 back\\slash in a definition."
     assert definition in text

@@ -6,14 +6,13 @@ import os
 import posixpath
 import re
 import shutil
-import subprocess
 import time
 from io import StringIO
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup, Tag
-from guidetest import pdf_text, require_tools, written_after_edit
+from guidetest import latexmk, pdf_text, require_tools, written_after_edit
 from sphinx.testing.util import SphinxTestApp
 from sphinx.util.inventory import InventoryFile
 
@@ -365,19 +364,7 @@ def test_pdf_shows_pages_of_entries(tmp_path: Path) -> None:
     require_tools("xelatex", "latexmk", "pdftotext")
     app = build(copy_root("glossary", tmp_path), "latex")
     assert messages(app) == []
-    result = subprocess.run(
-        [
-            "make",
-            "-C",
-            str(app.outdir),
-            "all-pdf",
-            "LATEXMKOPTS=-interaction=nonstopmode -halt-on-error",
-        ],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert result.returncode == 0, result.stdout[-3000:]
+    latexmk(app.outdir)
     text = " ".join(pdf_text(Path(app.outdir) / "glossary-test.pdf").split())
     page = re.search(r"The MIR’s \(p\. (\d+)\) leaders\.", text)
     assert page, text[:2000]

@@ -11,7 +11,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from guidetest import ROOT, pdf_text, require_tools
+from guidetest import ROOT, latexmk, pdf_text, require_tools
 from sphinx.testing.util import SphinxTestApp
 from studyguide.book import overfull_boxes
 
@@ -29,19 +29,7 @@ def _run(*cmd: str) -> str:
 def make_pdf(outdir: Path) -> Path:
     """Run latexmk strictly on a LaTeX build's output; return the PDF."""
     require_tools("xelatex", "latexmk", "pdfinfo")
-    result = subprocess.run(
-        [
-            "make",
-            "-C",
-            str(outdir),
-            "all-pdf",
-            "LATEXMKOPTS=-interaction=nonstopmode -halt-on-error",
-        ],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert result.returncode == 0, result.stdout[-4000:]
+    latexmk(outdir)
     (pdf,) = Path(outdir).glob("*.pdf")
     return pdf
 

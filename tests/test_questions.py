@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 from bs4 import BeautifulSoup
-from guidetest import pdf_text, require_tools, written_after_edit
+from guidetest import latexmk, pdf_text, require_tools, written_after_edit
 
 if TYPE_CHECKING:
     from sphinx.testing.util import SphinxTestApp
@@ -218,13 +218,7 @@ def test_latex_facilitator(app: SphinxTestApp) -> None:
 
 
 def _pdf(outdir: Path, name: str) -> Path:
-    result = subprocess.run(
-        ["make", "-C", str(outdir), name, "LATEXMKOPTS=-interaction=nonstopmode -halt-on-error"],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert result.returncode == 0, result.stdout[-3000:]
+    latexmk(outdir, name)
     return outdir / name
 
 
