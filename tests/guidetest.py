@@ -35,25 +35,26 @@ def require_tools(*tools: str) -> None:
 
 
 def sphinx_build(
-    builder: str, outdir: Path, *extra: str, srcdir: Path | None = None, confdir: Path | None = None
+    builder: str,
+    outdir: Path,
+    *extra: str,
+    srcdir: Path | None = None,
+    env: dict[str, str] | None = None,
 ) -> subprocess.CompletedProcess[str]:
-    """Run ``sphinx-build`` strictly on the guide (or a copy of it)."""
-    cmd = [
-        sys.executable,
-        "-m",
-        "sphinx",
-        "-b",
-        builder,
-        "-c",
-        str(confdir or ROOT),
-        "-n",
-        "-W",
-        "--keep-going",
-        *extra,
-        str(srcdir or ROOT / "docs"),
-        str(outdir),
-    ]
-    return subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT, check=False)
+    """Run ``sphinx-build -n -W --keep-going`` in a subprocess.
+
+    Without ``srcdir``: the real guide (``docs/`` with the top-level conf.py);
+    with it, a test project and its own conf.py.  The extension is importable
+    and colour is off; ``env`` adds variables (SOURCE_DATE_EPOCH, ...).
+    """
+    conf = [] if srcdir else ["-c", str(ROOT)]
+    cmd = [sys.executable, "-m", "sphinx", "-b", builder, *conf, "-n", "-W", "--keep-going"]
+    cmd += [*extra, str(srcdir or ROOT / "docs"), str(outdir)]
+    variables = dict(os.environ, NO_COLOR="1", **(env or {}))
+    variables["PYTHONPATH"] = os.pathsep.join(
+        filter(None, [str(ROOT / "extensions"), os.environ.get("PYTHONPATH")])
+    )
+    return subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT, env=variables, check=False)
 
 
 def pdf_text(pdf: Path, *args: str) -> str:

@@ -18,12 +18,11 @@ import json
 import os
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from guidetest import ROOT, latexmk, pdf_text, require_tools
+from guidetest import ROOT, latexmk, pdf_text, require_tools, sphinx_build
 
 CORPUS = ROOT / "tests" / "bad_input"
 BASE = CORPUS / "_base"
@@ -41,36 +40,11 @@ def tree_hashes(root: Path) -> dict[str, str]:
     }
 
 
-def build_env() -> dict[str, str]:
-    """The environment of a build subprocess: the extension importable, no colour."""
-    env = dict(os.environ)
-    env["PYTHONPATH"] = os.pathsep.join(
-        filter(None, [str(ROOT / "extensions"), env.get("PYTHONPATH")])
-    )
-    env["NO_COLOR"] = "1"
-    return env
-
-
 def strict_build(
     srcdir: Path, outdir: Path, builder: str = "html", *extra: str
 ) -> subprocess.CompletedProcess[str]:
     """``sphinx-build -n -W --keep-going`` on ``srcdir`` (its own conf.py)."""
-    cmd = [
-        sys.executable,
-        "-m",
-        "sphinx",
-        "-b",
-        builder,
-        "-n",
-        "-W",
-        "--keep-going",
-        *extra,
-        str(srcdir),
-        str(outdir),
-    ]
-    return subprocess.run(
-        cmd, capture_output=True, text=True, env=build_env(), cwd=outdir.parent, check=False
-    )
+    return sphinx_build(builder, outdir, *extra, srcdir=srcdir)
 
 
 def make_case(name: str, tmp_path: Path) -> Path:
@@ -144,21 +118,7 @@ def test_bad_input_fails_with_message(case: str, tmp_path: Path) -> None:
 def test_real_guide_build_leaves_docs_unchanged(tmp_path: Path) -> None:
     """A strict build of the real guide writes nothing into ``docs/``."""
     before = tree_hashes(ROOT / "docs")
-    cmd = [
-        sys.executable,
-        "-m",
-        "sphinx",
-        "-b",
-        "html",
-        "-c",
-        str(ROOT),
-        "-n",
-        "-W",
-        "--keep-going",
-        str(ROOT / "docs"),
-        str(tmp_path / "html"),
-    ]
-    result = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT, check=False)
+    result = sphinx_build("html", tmp_path / "html")
     assert result.returncode == 0, result.stderr
     assert_no_crash(result.stderr)
     assert tree_hashes(ROOT / "docs") == before, "the build changed docs/"

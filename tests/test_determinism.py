@@ -12,14 +12,11 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import os
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-from guidetest import ROOT
+from guidetest import sphinx_build
 
 pytestmark = pytest.mark.slow
 
@@ -30,24 +27,8 @@ RUNS = {"a": ("1", []), "b": ("2", []), "j2": ("3", ["-j", "2"])}
 
 def build(builder: str, outdir: Path, seed: str, extra: list[str]) -> None:
     """A clean strict build of the real guide, with a fixed epoch and hash seed."""
-    env = dict(os.environ, SOURCE_DATE_EPOCH=str(EPOCH), PYTHONHASHSEED=seed)
-    cmd = [
-        sys.executable,
-        "-m",
-        "sphinx",
-        "-E",
-        "-b",
-        builder,
-        "-c",
-        str(ROOT),
-        "-n",
-        "-W",
-        "--keep-going",
-        *extra,
-        str(ROOT / "docs"),
-        str(outdir),
-    ]
-    result = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT, env=env, check=False)
+    env = {"SOURCE_DATE_EPOCH": str(EPOCH), "PYTHONHASHSEED": seed}
+    result = sphinx_build(builder, outdir, "-E", *extra, env=env)
     assert result.returncode == 0, result.stderr
     assert "WARNING" not in result.stderr, result.stderr
 

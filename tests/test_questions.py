@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import re
 import shutil
-import subprocess
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
 from bs4 import BeautifulSoup
-from guidetest import latexmk, pdf_text, require_tools, written_after_edit
+from guidetest import latexmk, pdf_text, require_tools, sphinx_build, written_after_edit
 
 if TYPE_CHECKING:
     from sphinx.testing.util import SphinxTestApp
@@ -307,27 +306,7 @@ def test_bad_input_warnings(app: SphinxTestApp) -> None:
 
 
 def test_bad_input_fails_strict_build(rootdir: Path, tmp_path: Path) -> None:
-    import sys
-
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "sphinx",
-            "-b",
-            "html",
-            "-n",
-            "-W",
-            "--keep-going",
-            "-q",
-            str(rootdir / "test-questions-bad"),
-            str(tmp_path / "out"),
-        ],
-        capture_output=True,
-        text=True,
-        check=False,
-        env={"PYTHONPATH": str(rootdir.parent.parent / "extensions"), "PATH": "/usr/bin:/bin"},
-    )
+    result = sphinx_build("html", tmp_path / "out", "-q", srcdir=rootdir / "test-questions-bad")
     assert result.returncode != 0
     assert "[studyguide.question]" in result.stderr
 
