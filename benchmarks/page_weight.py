@@ -26,6 +26,11 @@ from pathlib import Path, PurePosixPath
 from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
+# Loaded by path from the tests too: its neighbours must be importable.
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from strict import sphinx_command  # noqa: E402
+
 LIMIT = 10 * 1024
 PREFIX = "studyguide"
 
@@ -115,21 +120,7 @@ def own_static_files(html_dir: Path) -> dict[str, int]:
 
 def build(outdir: Path) -> Path:
     """Build the guide's HTML strictly into ``outdir``."""
-    cmd = [
-        sys.executable,
-        "-m",
-        "sphinx",
-        "-b",
-        "html",
-        "-c",
-        str(ROOT),
-        "-n",
-        "-W",
-        "--keep-going",
-        "-q",
-        str(ROOT / "docs"),
-        str(outdir),
-    ]
+    cmd = sphinx_command(ROOT / "docs", outdir, "-q", confdir=ROOT)
     subprocess.run(cmd, check=True, cwd=ROOT)
     return outdir
 

@@ -31,12 +31,14 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from generate import QUESTIONS_PER_CHAPTER, SIZES, generate
+from strict import sphinx_command
 
 ROOT = Path(__file__).resolve().parent.parent
 QUICK_SIZES = [(3, 30)]
@@ -95,20 +97,7 @@ def build(srcdir: Path, outdir: Path, *extra: str, fresh: bool = True) -> Build:
     """One strict HTML build in a fresh subprocess."""
     if fresh and outdir.exists():
         shutil.rmtree(outdir)
-    cmd = [
-        sys.executable,
-        "-m",
-        "sphinx",
-        "-b",
-        "html",
-        "-n",
-        "-W",
-        "--keep-going",
-        *(["-E"] if fresh else []),
-        *extra,
-        str(srcdir),
-        str(outdir),
-    ]
+    cmd = sphinx_command(srcdir, outdir, *(["-E"] if fresh else []), *extra)
     env = dict(os.environ, SOURCE_DATE_EPOCH=EPOCH, NO_COLOR="1")
     env["PYTHONPATH"] = os.pathsep.join(
         filter(None, [str(ROOT / "extensions"), env.get("PYTHONPATH")])
@@ -187,87 +176,45 @@ def table(results: list[SizeResult]) -> str:
 
     head = [f"{r.chapters} ch. / {r.terms} terms / {r.questions} q." for r in results]
     lines = [row("", head), "|---|" + "---:|" * len(results)]
-    lines.append(
-        row(
+
+    def flagged(ratio: float) -> str:
+        return f"**{ratio:.2f}**" if ratio > TARGET_RATIO else f"{ratio:.2f}"
+
+    def inc(b: Build) -> str:
+        return f"{b.read} / {b.written}, {b.cpu_seconds:.2f}"
+
+    rows: list[tuple[str, Callable[[SizeResult], str]]] = [
+        (
             "full build, extension: CPU s (wall s)",
-            [f"{r.ext.cpu_seconds:.2f} ({r.ext.seconds:.2f})" for r in results],
-        )
-    )
-    lines.append(
-        row(
+            lambda r: f"{r.ext.cpu_seconds:.2f} ({r.ext.seconds:.2f})",
+        ),
+        (
             "full build, plain Sphinx: CPU s (wall s)",
-            [f"{r.plain.cpu_seconds:.2f} ({r.plain.seconds:.2f})" for r in results],
-        )
-    )
-    lines.append(
-        row(
-            f"ratio, CPU (target ≤ {TARGET_RATIO})",
-            [f"**{r.ratio:.2f}**" if r.ratio > TARGET_RATIO else f"{r.ratio:.2f}" for r in results],
-        )
-    )
-    lines.append(row("ratio, wall", [f"{r.wall_ratio:.2f}" for r in results]))
-    lines.append(
-        row(
-            "per chapter, extension (CPU s)",
-            [f"{r.ext.cpu_seconds / r.chapters:.3f}" for r in results],
-        )
-    )
-    lines.append(
-        row(
-            "per chapter, plain (CPU s)",
-            [f"{r.plain.cpu_seconds / r.chapters:.3f}" for r in results],
-        )
-    )
-    lines.append(
-        row(
-            "incremental, extension: re-read / written, s",
-            [
-                f"{r.ext_incremental.read} / {r.ext_incremental.written}, "
-                f"{r.ext_incremental.cpu_seconds:.2f}"
-                for r in results
-            ],
-        )
-    )
-    lines.append(
-        row(
-            "incremental, plain: re-read / written, s",
-            [
-                f"{r.plain_incremental.read} / {r.plain_incremental.written}, "
-                f"{r.plain_incremental.cpu_seconds:.2f}"
-                for r in results
-            ],
-        )
-    )
-    lines.append(
-        row(
+            lambda r: f"{r.plain.cpu_seconds:.2f} ({r.plain.seconds:.2f})",
+        ),
+        (f"ratio, CPU (target ≤ {TARGET_RATIO})", lambda r: flagged(r.ratio)),
+        ("ratio, wall", lambda r: f"{r.wall_ratio:.2f}"),
+        ("per chapter, extension (CPU s)", lambda r: f"{r.ext.cpu_seconds / r.chapters:.3f}"),
+        ("per chapter, plain (CPU s)", lambda r: f"{r.plain.cpu_seconds / r.chapters:.3f}"),
+        ("incremental, extension: re-read / written, s", lambda r: inc(r.ext_incremental)),
+        ("incremental, plain: re-read / written, s", lambda r: inc(r.plain_incremental)),
+        (
             "incremental / full, extension (CPU)",
-            [f"{r.ext_incremental.cpu_seconds / r.ext.cpu_seconds:.2f}" for r in results],
-        )
-    )
-    lines.append(
-        row(
+            lambda r: f"{r.ext_incremental.cpu_seconds / r.ext.cpu_seconds:.2f}",
+        ),
+        (
             "extension -j 2: wall s (CPU s)",
-            [f"{r.ext_j2.seconds:.2f} ({r.ext_j2.cpu_seconds:.2f})" for r in results],
-        )
-    )
-    lines.append(
-        row("-j 2 / -j 1 (wall)", [f"{r.ext_j2.seconds / r.ext.seconds:.2f}" for r in results])
-    )
-    lines.append(
-        row(
+            lambda r: f"{r.ext_j2.seconds:.2f} ({r.ext_j2.cpu_seconds:.2f})",
+        ),
+        ("-j 2 / -j 1 (wall)", lambda r: f"{r.ext_j2.seconds / r.ext.seconds:.2f}"),
+        (
             "peak RSS, extension / plain (MB)",
-            [f"{r.ext.maxrss_mb:.0f} / {r.plain.maxrss_mb:.0f}" for r in results],
-        )
-    )
-    lines.append(
-        row("peak RSS, extension -j 2 (MB)", [f"{r.ext_j2.maxrss_mb:.0f}" for r in results])
-    )
-    lines.append(
-        row(
-            "warnings, extension / plain",
-            [f"{r.ext.warnings} / {r.plain.warnings}" for r in results],
-        )
-    )
+            lambda r: f"{r.ext.maxrss_mb:.0f} / {r.plain.maxrss_mb:.0f}",
+        ),
+        ("peak RSS, extension -j 2 (MB)", lambda r: f"{r.ext_j2.maxrss_mb:.0f}"),
+        ("warnings, extension / plain", lambda r: f"{r.ext.warnings} / {r.plain.warnings}"),
+    ]
+    lines += [row(label, [cell(r) for r in results]) for label, cell in rows]
     if len(results) > 1:
         first, last = results[0], results[-1]
 
