@@ -7,7 +7,8 @@ title, front matter or place in the toctree, changed in this build; not after
 every edit, since on a large guide they are the slowest pages to write.
 
 A domain that feeds these pages has a ``page_inputs(docname)`` method that
-returns a comparable summary of what it holds for the document.
+returns a comparable summary of what it holds for the document.  The pages
+list documents in ``toctree_order``.
 """
 
 from __future__ import annotations
@@ -25,6 +26,28 @@ VOLATILE_METADATA = frozenset({"wordcount", "myst_slugs"})
 
 #: The inputs as they were before this build read anything, per environment.
 _BEFORE: WeakKeyDictionary[BuildEnvironment, Any] = WeakKeyDictionary()
+#: Whether they changed, once reading is over (several components ask).
+_CHANGED: WeakKeyDictionary[BuildEnvironment, bool] = WeakKeyDictionary()
+
+
+def toctree_order(env: BuildEnvironment) -> list[str]:
+    """Documents in the order of the toctree from the root document, depth first.
+
+    Collected lists follow this order, not the reading order, which changes
+    between a full and an incremental build (see PITFALLS).
+    """
+    order: list[str] = []
+    seen = {env.config.root_doc}
+
+    def walk(parent: str) -> None:
+        for child in env.toctree_includes.get(parent, []):
+            if child not in seen:
+                seen.add(child)
+                order.append(child)
+                walk(child)
+
+    walk(env.config.root_doc)
+    return order
 
 
 def page_inputs(env: BuildEnvironment) -> Any:
@@ -54,12 +77,20 @@ def remember_inputs(
 ) -> list[str]:
     """Note the inputs before anything is read or removed (``env-get-outdated``)."""
     _BEFORE[env] = page_inputs(env)
+    _CHANGED.pop(env, None)
     return []
 
 
 def inputs_changed(env: BuildEnvironment) -> bool:
-    """Whether this build changed what the collected pages are made from."""
-    return env not in _BEFORE or _BEFORE[env] != page_inputs(env)
+    """Whether this build changed what the collected pages are made from.
+
+    Asked once reading is over (``env-get-updated``, ``env-updated``).
+    """
+    if env not in _BEFORE:
+        return True
+    if env not in _CHANGED:
+        _CHANGED[env] = _BEFORE[env] != page_inputs(env)
+    return _CHANGED[env]
 
 
 def setup_collected(app: Sphinx) -> None:

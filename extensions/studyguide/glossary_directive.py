@@ -19,8 +19,9 @@ from sphinx.errors import NoUri
 from sphinx.util.docutils import SphinxDirective
 from sphinx.util.nodes import clean_astext
 
+from studyguide.collected import toctree_order
 from studyguide.glossary_data import CATEGORIES, Entry, name_key, sort_key
-from studyguide.glossary_domain import get_domain, get_glossary, toctree_order
+from studyguide.glossary_domain import get_domain, get_glossary
 from studyguide.glossary_nodes import sg_backref, sg_mentions
 from studyguide.i18n import _
 
@@ -157,7 +158,9 @@ def fill_mentions(app: Sphinx, doctree: nodes.document, docname: str) -> None:
         return
     env = app.env
     domain = get_domain(env)
-    by_term = domain.mentions_by_term(toctree_order(env))
+    # The root document first: its introduction names terms too.
+    documents = [env.config.root_doc, *toctree_order(env)]
+    by_term = domain.mentions_by_term({doc: n for n, doc in enumerate(documents)})
     uris: dict[str, str | None] = {}
     for placeholder in placeholders:
         found = by_term.get(placeholder["term"], [])

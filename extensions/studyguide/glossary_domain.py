@@ -129,21 +129,6 @@ def get_glossary(env: BuildEnvironment) -> Glossary:
     return glossary
 
 
-def toctree_order(env: BuildEnvironment) -> dict[str, int]:
-    """Each document's position in the toctree, reading from the root document."""
-    order: dict[str, int] = {}
-
-    def visit(docname: str) -> None:
-        if docname in order:
-            return
-        order[docname] = len(order)
-        for child in env.toctree_includes.get(docname, ()):
-            visit(child)
-
-    visit(env.config.root_doc)
-    return order
-
-
 # -- Events ---------------------------------------------------------------------
 
 

@@ -55,7 +55,7 @@ from sphinx.util.nodes import make_refnode
 from sphinxcontrib.youtube.youtube import youtube
 
 from studyguide.assets import add_static_dir
-from studyguide.collected import inputs_changed
+from studyguide.collected import inputs_changed, toctree_order
 from studyguide.i18n import _
 from studyguide.latex import add_latex_package
 
@@ -136,26 +136,6 @@ def format_minutes(minutes: float) -> str:
     if minutes == 1:
         return _("1 minute")
     return _("%s minutes") % f"{minutes:g}"
-
-
-def toctree_order(env: BuildEnvironment) -> list[str]:
-    """Documents in the order of the toctree from the root document, depth first.
-
-    Collected lists follow this order, not the reading order, which changes
-    between a full and an incremental build (see PITFALLS).
-    """
-    order: list[str] = []
-    seen = {env.config.root_doc}
-
-    def walk(parent: str) -> None:
-        for child in env.toctree_includes.get(parent, []):
-            if child not in seen:
-                seen.add(child)
-                order.append(child)
-                walk(child)
-
-    walk(env.config.root_doc)
-    return order
 
 
 def ordered_docnames(env: BuildEnvironment, docnames: Iterable[str]) -> list[str]:
