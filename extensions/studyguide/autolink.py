@@ -131,69 +131,89 @@ class AutoLink(SphinxTransform):
         mode = (
             "off" if on_glossary_page else document_mode(document, self.config.studyguide_autolink)
         )
-        matcher = glossary.matcher if mode != "off" and glossary.entries else None
-
-        if matcher is not None:
-            merge_text_runs(document)
-        candidates = list(
-            document.findall(lambda n: isinstance(n, nodes.Text | addnodes.pending_xref))
-        )
-        # Entries linked explicitly in each section: "first" leaves those alone.
+        # Explicit {term} links: "first" leaves their entries alone in their
+        # whole section, wherever in it they stand.
         explicit: dict[int, set[str]] = {}
-        for node in candidates:
-            if isinstance(node, addnodes.pending_xref):
-                entry = self._explicit_entry(node)
-                if entry is not None:
-                    explicit.setdefault(id(nearest(node)), set()).add(entry.term)
-
+        # Those outside titles get a page number and an index entry, in document
+        # order with the automatic links; the walk below meets most of them.
+        unseen: dict[int, addnodes.pending_xref] = {}
+        for node in document.findall(addnodes.pending_xref):
+            entry = self._explicit_entry(node)
+            if entry is None or not isinstance(node[0], nodes.Element):
+                continue
+            node[0]["sg_term"] = entry.term
+            _excluded, section, in_title = _context(node)
+            explicit.setdefault(id(section), set()).add(entry.term)
+            if not in_title:
+                unseen[id(node)] = node
+        if on_glossary_page:
+            return
+        matcher = glossary.matcher if mode != "off" and glossary.entries else None
+        first = mode == "first"
         linked: dict[int, set[str]] = {}  # section -> entries linked so far
         paged: dict[int, set[str]] = {}  # section -> entries with a page number
-        for node in candidates:
-            if isinstance(node, addnodes.pending_xref):
-                entry = self._explicit_entry(node)
-                if entry is None or not isinstance(node[0], nodes.Element):
-                    continue
-                _excluded, section, in_title = _context(node)
-                node[0]["sg_term"] = entry.term
-                if on_glossary_page:
-                    continue
-                if not in_title and entry.term not in paged.setdefault(id(section), set()):
-                    paged[id(section)].add(entry.term)
-                    node[0]["sg_pageref"] = True
-                linked.setdefault(id(section), set()).add(entry.term)
-                if not in_title:
-                    self._index_before(node, entry)
+        changes: list[tuple[nodes.Element, int, int, list[nodes.Node]]] = []
+        for parent, start, stop, section in text_runs(document):
+            key = id(section)
+            children = parent.children
+            if stop < 0:  # a reference, at children[start]
+                node = unseen.pop(id(children[start]), None)
+                if node is not None:
+                    index = self._explicit_mention(node, key, linked, paged)
+                    changes.append((parent, start, start, [index]))
                 continue
             if matcher is None:
                 continue
-            text = node.astext()
+            text = "".join(children[start:stop])  # Text nodes are strings
             matches = matcher.find(text)
             if not matches:
                 continue
-            excluded, section, _in_title = _context(node)
-            if excluded:
-                continue
-            key = id(section)
             done = linked.setdefault(key, set())
-            skip = explicit.get(key, set()) if mode == "first" else set()
+            skip = explicit.get(key, set()) if first else set()
+            pages = paged.setdefault(key, set())
             replacement: list[nodes.Node] = []
             position = 0
             for match in matches:
                 entry = glossary.by_term[match.target]
-                if mode == "first" and (entry.term in done or entry.term in skip):
+                if first and (entry.term in done or entry.term in skip):
                     continue
                 done.add(entry.term)
                 if match.start > position:
                     replacement.append(nodes.Text(text[position : match.start]))
-                pageref = entry.term not in paged.setdefault(key, set())
-                paged[key].add(entry.term)
-                replacement.extend(self._link(node, entry, text[match.start : match.end], pageref))
+                pageref = entry.term not in pages
+                pages.add(entry.term)
+                replacement.extend(
+                    self._link(parent, entry, text[match.start : match.end], pageref)
+                )
                 position = match.end
             if not replacement:
                 continue
             if position < len(text):
                 replacement.append(nodes.Text(text[position:]))
-            node.parent.replace(node, replacement)
+            changes.append((parent, start, stop, replacement))
+        for node in unseen.values():  # inside something never linked (rare)
+            index = self._explicit_mention(node, id(nearest(node)), linked, paged)
+            node.parent.insert(node.parent.index(node), index)
+        # Last first: the positions of the earlier runs in a parent stay right.
+        for parent, start, stop, replacement in reversed(changes):
+            for new in replacement:
+                new.parent = parent
+            parent.children[start:stop] = replacement
+
+    def _explicit_mention(
+        self,
+        node: addnodes.pending_xref,
+        key: int,
+        linked: dict[int, set[str]],
+        paged: dict[int, set[str]],
+    ) -> addnodes.index:
+        """Note an explicit ``{term}`` outside titles; its index entry, to insert."""
+        term = node[0]["sg_term"]
+        linked.setdefault(key, set()).add(term)
+        if term not in paged.setdefault(key, set()):
+            paged[key].add(term)
+            node[0]["sg_pageref"] = True
+        return self._index_entry(node, get_glossary(self.env).by_term[term], *get_node_line(node))
 
     def _explicit_entry(self, node: addnodes.pending_xref) -> Entry | None:
         if node.get("refdomain") != "std" or node.get("reftype") != "term" or node.get("sg_auto"):
@@ -201,7 +221,12 @@ class AutoLink(SphinxTransform):
         return get_glossary(self.env).lookup(node.get("reftarget", ""))
 
     def _index_entry(
-        self, at: nodes.Node, entry: Entry, source: str | None, line: int | None
+        self,
+        at: nodes.Node,
+        entry: Entry,
+        source: str | None,
+        line: int | None,
+        parent: nodes.Element | None = None,
     ) -> addnodes.index:
         """An index entry for a mention, pointing at the block that holds it.
 
@@ -209,8 +234,10 @@ class AutoLink(SphinxTransform):
         index links land on the mention's context, and the search page, which
         quotes the text of the element an index entry names, has text to quote.
         """
+        parent = parent if parent is not None else at.parent
         block = next(
-            (n for n in _ancestors(at) if isinstance(n, nodes.Body | nodes.term)), at.parent
+            (n for n in _self_and_ancestors(parent) if isinstance(n, nodes.Body | nodes.term)),
+            parent,
         )
         # One id per block, shared by its mentions: HTML prints a second id as
         # an empty <span>, which the search page would quote as nothing.
@@ -221,14 +248,10 @@ class AutoLink(SphinxTransform):
         index.source, index.line = source, line
         return index
 
-    def _index_before(self, node: nodes.Element, entry: Entry) -> None:
-        source, line = get_node_line(node)
-        node.parent.insert(node.parent.index(node), self._index_entry(node, entry, source, line))
-
     def _link(
-        self, text_node: nodes.Text, entry: Entry, text: str, pageref: bool
+        self, parent: nodes.Element, entry: Entry, text: str, pageref: bool
     ) -> list[nodes.Node]:
-        source, line = get_node_line(text_node.parent)
+        source, line = get_node_line(parent)
         xref = addnodes.pending_xref(
             "",
             refdomain="std",
@@ -244,29 +267,58 @@ class AutoLink(SphinxTransform):
         if pageref:
             inline["sg_pageref"] = True
         xref += inline
-        return [self._index_entry(text_node, entry, source, line), xref]
+        return [self._index_entry(xref, entry, source, line, parent), xref]
 
 
-def merge_text_runs(document: nodes.document) -> None:
-    """Join neighbouring Text nodes, so a name wrapped over two lines is one text.
+def text_runs(
+    document: nodes.document,
+) -> Iterator[tuple[nodes.Element, int, int, nodes.Element | None]]:
+    """``(parent, start, stop, section)`` of each run of neighbouring Text nodes that
+    may be linked, in document order; ``stop`` is -1 for a reference
+    (``parent[start]`` is a ``pending_xref``).
 
     MyST makes each soft line break a Text node of its own ("coup of", "\\n",
-    "11 September 1973"); the output is the same once they are joined.
+    "11 September 1973"); a run is read as one text, so a name wrapped over two
+    lines is found.  One walk, which never enters what is not linked (titles,
+    code, references) and knows the section it is in.  The tree must not change
+    while the walk runs.
     """
-    parents = {id(text.parent): text.parent for text in document.findall(nodes.Text)}
-    for parent in parents.values():
-        if parent is None:
-            continue
-        children = parent.children
-        index = 0
-        while index < len(children) - 1:
-            first, second = children[index], children[index + 1]
-            if isinstance(first, nodes.Text) and isinstance(second, nodes.Text):
-                merged = nodes.Text(first.astext() + second.astext())
-                parent.remove(second)
-                parent.replace(first, merged)
-            else:
-                index += 1
+    # (element, its section, the index of the next child to look at)
+    stack: list[tuple[nodes.Element, nodes.Element | None, int]] = [(document, None, 0)]
+    while stack:
+        element, section, index = stack.pop()
+        children = element.children
+        count = len(children)
+        while index < count:
+            child = children[index]
+            if isinstance(child, nodes.Text):
+                stop = index + 1
+                while stop < count and isinstance(children[stop], nodes.Text):
+                    stop += 1
+                yield element, index, stop, section
+                index = stop
+                continue
+            if isinstance(child, addnodes.pending_xref):
+                yield element, index, -1, section
+            index += 1
+            if (
+                isinstance(child, nodes.Element)
+                and child.children
+                and not isinstance(child, EXCLUDED)
+                and NOLINK_CLASS not in child.get("classes", ())
+            ):
+                # Come back to the rest of this element after the child.
+                stack.append((element, section, index))
+                inner = child if isinstance(child, nodes.section) else section
+                stack.append((child, inner, 0))
+                break
+
+
+def _self_and_ancestors(node: nodes.Element) -> Iterator[nodes.Element]:
+    current: nodes.Element | None = node
+    while current is not None:
+        yield current
+        current = current.parent
 
 
 def _ancestors(node: nodes.Node) -> Iterator[nodes.Element]:
