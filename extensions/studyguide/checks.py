@@ -4,8 +4,10 @@ An unclosed code fence (```` ``` ```` or ``:::`` with no closing line) is legal
 CommonMark: the block runs to the end of the document (or of the list item or
 directive holding it).  myst-parser turns the rest of the chapter into one
 literal block without a word, and the reviews' text silently vanishes from the
-page.  This module parses each Markdown source once more, with myst-parser's
-own block parser and configuration, and warns where a fence is left open.
+page.  The guide's Markdown parser is myst-parser's, with a renderer that
+looks at each fence as myst-parser renders it (directive bodies included, since
+they are parsed as Markdown in turn) and warns where one is left open: no
+second parse of the source.
 
 HTML written in Markdown (``<script>``, ``<b>``) is passed by myst-parser to
 the web page as it is, and dropped from the PDF: a question or definition
@@ -18,117 +20,100 @@ still passes HTML through.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
 from docutils.parsers.rst.directives.misc import Raw
+from myst_parser.config.main import (
+    MdParserConfig,
+    TopmatterReadError,
+    merge_file_level,
+    read_topmatter,
+)
 from myst_parser.mdit_to_docutils.sphinx_ import SphinxRenderer
 from myst_parser.parsers.mdit import create_md_parser
+from myst_parser.parsers.sphinx_ import MystParser
+from myst_parser.warnings_ import create_warning
 from sphinx.transforms import SphinxTransform
 from sphinx.util import logging
 
 from studyguide.i18n import _
 
+# An HTML comment made raw by myst-parser: the author's note, kept hidden.
+COMMENT = re.compile(r"\s*<!--(?:(?!-->).)*-->\s*", re.S)
+
 if TYPE_CHECKING:
-    from markdown_it import MarkdownIt
-    from markdown_it.token import Token
-    from myst_parser.config.main import MdParserConfig
+    from markdown_it.tree import SyntaxTreeNode
     from sphinx.application import Sphinx
 
 logger = logging.getLogger(__name__)
 
-FENCE_TOKENS = frozenset({"fence", "colon_fence"})
-DIRECTIVE = re.compile(r"\{([^}\s]+)\}")
-# A directive body without a fence line cannot hold an open fence: not parsed again.
-COMMENT = re.compile(r"\s*<!--(?:(?!-->).)*-->\s*", re.S)
-FENCE_MARK = re.compile(r"^[ \t>]*(?:`{3,}|~{3,}|:{3,})", re.M)
-# Directives whose body is literal text, not Markdown: a fence inside is content.
-LITERAL_DIRECTIVES = frozenset(
-    {
-        "code",
-        "code-block",
-        "sourcecode",
-        "code-cell",
-        "literalinclude",
-        "math",
-        "raw",
-        "eval-rst",
-        "eval-md",
-        "csv-table",
-        "youtube",
-        "mermaid",
-        "graphviz",
-    }
-)
 
+def is_unclosed(token: SyntaxTreeNode) -> bool:
+    """Whether a ``fence`` or ``colon_fence`` token ran to its container's end.
 
-def _closes(line: str, markup: str) -> bool:
-    """Whether ``line`` is a closing fence for an opening ``markup``."""
-    # A fence inside a block quote or list keeps its container's prefix.
-    body = line.lstrip(" \t>")
-    return re.fullmatch(rf"{re.escape(markup[0])}{{{len(markup)},}}[ \t]*", body) is not None
-
-
-def unclosed_fences(md: MarkdownIt, text: str, offset: int = 0) -> list[tuple[int, str]]:
-    """``(line, markup)`` of each fence in ``text`` left open, 1-based lines.
-
-    Directive bodies that hold Markdown are searched too, since myst-parser
-    parses them as Markdown later and a fence left open there swallows the
-    rest of the directive.
+    markdown-it gives a fence the lines ``map = [opening, after)``: ``after``
+    is past the closing line when there is one, and the content is every line
+    between.  An unclosed fence has one line fewer than its map holds.
     """
-    lines = text.splitlines()
-    found: list[tuple[int, str]] = []
-    tokens: list[Token] = md.parse(text, {})
-    for token in tokens:
-        if token.type not in FENCE_TOKENS or token.map is None:
-            continue
-        start, end = token.map
-        last = end - 1
-        if last <= start or last >= len(lines) or not _closes(lines[last], token.markup):
-            found.append((offset + start + 1, token.markup))
-            continue
-        name = DIRECTIVE.match(token.info.strip())
-        if name and name.group(1) not in LITERAL_DIRECTIVES and FENCE_MARK.search(token.content):
-            found.extend(unclosed_fences(md, token.content, offset + start + 1))
-    return found
+    if not token.map:
+        return False
+    start, after = token.map
+    content = token.content or ""
+    lines = content.count("\n") + (1 if content and not content.endswith("\n") else 0)
+    return after - start - 2 != lines
 
 
-_PARSERS: dict[int, tuple[MdParserConfig, MarkdownIt]] = {}
+class CheckingRenderer(SphinxRenderer):
+    """myst-parser's Sphinx renderer, warning about each fence left open."""
+
+    def _check_fence(self, token: SyntaxTreeNode) -> None:
+        if is_unclosed(token) and token.map:
+            markup = token.markup or ""
+            logger.warning(
+                _(
+                    "unclosed fence %r: everything after it, to the end of the document (or "
+                    "of the list item or directive holding it), becomes code and is lost from "
+                    "the page; close it with a line holding %r"
+                ),
+                markup,
+                markup,
+                location=(self.sphinx_env.docname, token.map[0]),  # 1-based here
+                type="studyguide",
+                subtype="unclosed_fence",
+            )
+
+    def render_fence(self, token: SyntaxTreeNode) -> None:
+        self._check_fence(token)
+        super().render_fence(token)
+
+    def render_colon_fence(self, token: SyntaxTreeNode) -> None:
+        self._check_fence(token)
+        super().render_colon_fence(token)
 
 
-def _parser(config: MdParserConfig) -> MarkdownIt:
-    """One parser per configuration and process: making one costs more than a parse."""
-    cached = _PARSERS.get(id(config))
-    if cached is None or cached[0] is not config:
-        md = create_md_parser(config, SphinxRenderer)
-        # Fences are block structure: the inline pass, most of a parse's cost, is skipped.
-        md.disable(
-            ["inline", "linkify", "replacements", "smartquotes", "text_join"], ignoreInvalid=True
-        )
-        cached = _PARSERS[id(config)] = (config, md)
-    return cached[1]
+class CheckedMystParser(MystParser):
+    """myst-parser's Sphinx parser, rendering with :class:`CheckingRenderer`.
 
+    ``parse`` is myst-parser's own (5.2), with the renderer class swapped.
+    """
 
-def check_fences(app: Sphinx, docname: str, source: list[str]) -> None:
-    """Warn about each code or directive fence a Markdown chapter leaves open."""
-    if not str(app.env.doc2path(docname)).endswith(".md"):
-        return
-    config = getattr(app.env, "myst_config", None)
-    if config is None:
-        return
-    for line, markup in unclosed_fences(_parser(config), source[0]):
-        logger.warning(
-            _(
-                "unclosed fence %r: everything after it, to the end of the document (or "
-                "of the list item or directive holding it), becomes code and is lost from "
-                "the page; close it with a line holding %r"
-            ),
-            markup,
-            markup,
-            location=(docname, line),
-            type="studyguide",
-            subtype="unclosed_fence",
-        )
+    def parse(self, inputstring: str, document: nodes.document) -> None:
+        config: MdParserConfig = document.settings.env.myst_config
+        try:
+            topmatter = read_topmatter(inputstring)
+        except TopmatterReadError:
+            pass  # reported during the render
+        else:
+            if topmatter:
+
+                def warning(wtype: Any, msg: str) -> None:
+                    create_warning(document, msg, wtype, line=1, append_to=document)
+
+                config = merge_file_level(config, topmatter, warning)
+        parser = create_md_parser(config, CheckingRenderer)
+        parser.options["document"] = document
+        parser.render(inputstring)
 
 
 class MarkedRaw(Raw):
@@ -167,6 +152,7 @@ class HtmlAsText(SphinxTransform):
 
 def setup_checks(app: Sphinx) -> None:
     """Check the sources for what myst-parser would silently misread."""
-    app.connect("source-read", check_fences)
+    app.setup_extension("myst_parser")
+    app.add_source_parser(CheckedMystParser, override=True)
     app.add_directive("raw", MarkedRaw, override=True)
     app.add_transform(HtmlAsText)
