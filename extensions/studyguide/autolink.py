@@ -2,8 +2,10 @@
 
 A read-time transform, after smartquotes (so it sees "MIR’s") and before the
 domains collect the document (so the links count as mentions).  Each mention
-becomes what ``{term}`` makes, a ``pending_xref`` to the standard domain's
-term, plus an index entry at the mention.  ``studyguide_autolink`` = "first"
+becomes a :class:`~studyguide.glossary_nodes.glossary_mention`, which
+``glossary_output.resolve_mentions`` makes at write time into the link a
+``{term}`` makes; the index entries of a block's mentions go into one index
+node at the start of the block (the entries name the block).  ``studyguide_autolink`` = "first"
 links the first mention of each entry per section, "all" every mention, "off"
 none; a document's front matter ``studyguide_autolink: off`` overrides it, and
 ``{nolink}`text``` keeps one mention plain.  An explicit ``{term}`` counts as
@@ -20,6 +22,7 @@ from sphinx import addnodes
 from sphinx.transforms import SphinxTransform
 
 from studyguide.glossary_domain import get_glossary
+from studyguide.glossary_nodes import glossary_mention
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -153,6 +156,7 @@ class AutoLink(SphinxTransform):
         linked: dict[int, set[str]] = {}  # section -> entries linked so far
         paged: dict[int, set[str]] = {}  # section -> entries with a page number
         changes: list[tuple[nodes.Element, int, int, list[nodes.Node]]] = []
+        self._block_entries: dict[int, tuple[nodes.Element, list[Any]]] = {}
         for parent, start, stop, section in text_runs(document):
             key = id(section)
             children = parent.children
@@ -199,6 +203,11 @@ class AutoLink(SphinxTransform):
             for new in replacement:
                 new.parent = parent
             parent.children[start:stop] = replacement
+        # Then each block's index entries, in one node at its start.
+        for block, entries in self._block_entries.values():
+            index = addnodes.index(entries=entries, sg_mentions=True)
+            index.source, index.line = get_node_line(block)
+            block.insert(0, index)
 
     def _explicit_mention(
         self,
@@ -216,25 +225,17 @@ class AutoLink(SphinxTransform):
         return self._index_entry(node, get_glossary(self.env).by_term[term], *get_node_line(node))
 
     def _explicit_entry(self, node: addnodes.pending_xref) -> Entry | None:
-        if node.get("refdomain") != "std" or node.get("reftype") != "term" or node.get("sg_auto"):
+        if node.get("refdomain") != "std" or node.get("reftype") != "term":
             return None
         return get_glossary(self.env).lookup(node.get("reftarget", ""))
 
-    def _index_entry(
-        self,
-        at: nodes.Node,
-        entry: Entry,
-        source: str | None,
-        line: int | None,
-        parent: nodes.Element | None = None,
-    ) -> addnodes.index:
-        """An index entry for a mention, pointing at the block that holds it.
+    def _index_target(self, parent: nodes.Element) -> tuple[nodes.Element, str]:
+        """The block holding a mention in *parent*, and the id its index entry names.
 
         The entry names the paragraph (not an empty target of its own): the
         index links land on the mention's context, and the search page, which
         quotes the text of the element an index entry names, has text to quote.
         """
-        parent = parent if parent is not None else at.parent
         block = next(
             (n for n in _self_and_ancestors(parent) if isinstance(n, nodes.Body | nodes.term)),
             parent,
@@ -243,31 +244,32 @@ class AutoLink(SphinxTransform):
         # an empty <span>, which the search page would quote as nothing.
         if not block["ids"]:
             block["ids"].append(f"index-{self.env.new_serialno('index')}")
-        target_id = block["ids"][0]
-        index = addnodes.index(entries=[("single", entry.term, target_id, "", None)])
+        return block, block["ids"][0]
+
+    def _index_entry(
+        self, at: nodes.Node, entry: Entry, source: str | None, line: int | None
+    ) -> addnodes.index:
+        """An index node for an explicit ``{term}``, to go right before it."""
+        _block, target_id = self._index_target(at.parent)
+        index = addnodes.index(entries=[index_entry(entry.term, target_id)])
         index.source, index.line = source, line
         return index
 
     def _link(
         self, parent: nodes.Element, entry: Entry, text: str, pageref: bool
     ) -> list[nodes.Node]:
-        source, line = get_node_line(parent)
-        xref = addnodes.pending_xref(
-            "",
-            refdomain="std",
-            reftype="term",
-            reftarget=entry.term,
-            refexplicit=True,
-            refwarn=True,
-            refdoc=self.env.docname,
-            sg_auto=True,
-        )
-        xref.source, xref.line = source, line
-        inline = nodes.inline(text, text, classes=["xref", "std", "std-term"], sg_term=entry.term)
+        block, target_id = self._index_target(parent)
+        _block, entries = self._block_entries.setdefault(id(block), (block, []))
+        entries.append(index_entry(entry.term, target_id))
+        mention = glossary_mention(text, text, sg_term=entry.term, sg_index=target_id)
         if pageref:
-            inline["sg_pageref"] = True
-        xref += inline
-        return [self._index_entry(xref, entry, source, line, parent), xref]
+            mention["sg_pageref"] = True
+        return [mention]
+
+
+def index_entry(term: str, target_id: str) -> tuple[str, str, str, str, None]:
+    """The index entry of a mention of *term* in the block *target_id*."""
+    return ("single", term, target_id, "", None)
 
 
 def text_runs(

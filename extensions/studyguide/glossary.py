@@ -52,6 +52,7 @@ from studyguide.glossary_output import (
     TermLinks,
     depart_reference_pageref_latex,
     depart_term_reference_html,
+    resolve_mentions,
     unknown_term,
     visit_reference_latex,
     visit_term_reference_html,
@@ -123,6 +124,8 @@ def setup_glossary(app: Sphinx) -> None:
     app.connect("builder-inited", load_data)
     app.connect("env-get-updated", rewrite_glossary_pages)
     app.connect("env-check-consistency", check_consistency)
+    # Before the other handlers: they see the links as a {term} makes them.
+    app.connect("doctree-resolved", resolve_mentions, priority=400)
     app.connect("doctree-resolved", fill_mentions)
     # After intersphinx (500), which may resolve a term from another project.
     app.connect("missing-reference", unknown_term, priority=900)

@@ -111,27 +111,23 @@ class Matcher:
         """The names in ``text``, left to right, not overlapping."""
         norm = text.translate(NORMALISE)
         sensitive, insensitive = self._sensitive, self._insensitive
+        # Tokens by two scans in C; casefolding keeps the tokens where it keeps
+        # the length (it does not for "ß" and a few others: folded one by one).
+        raw = TOKEN.findall(norm)
         folded_text = norm.casefold()
-        # Most texts name nothing: two scans in C and two set tests say so
-        # before any token is looked at in Python.
-        if (
-            len(folded_text) == len(norm)
-            and insensitive.keys().isdisjoint(TOKEN.findall(folded_text))
-            and sensitive.keys().isdisjoint(TOKEN.findall(norm))
-        ):
+        folded = TOKEN.findall(folded_text) if len(folded_text) == len(norm) else []
+        if len(folded) != len(raw):
+            folded = [token.casefold() for token in raw]
+        # Most texts name nothing: two set tests say so.
+        if insensitive.keys().isdisjoint(folded) and sensitive.keys().isdisjoint(raw):
             return []
-        found_tokens = list(TOKEN.finditer(norm))
-        if not found_tokens:
-            return []
-        spans = [token.span() for token in found_tokens]
-        raw = [token.group() for token in found_tokens]
-        folded = [token.casefold() for token in raw]
         # The positions where some name starts; the walk runs from those only.
         starts = [
             index
-            for index, (word, fold) in enumerate(zip(raw, folded, strict=True))
-            if word in sensitive or fold in insensitive
+            for index, fold in enumerate(folded)
+            if fold in insensitive or raw[index] in sensitive
         ]
+        spans = [token.span() for token in TOKEN.finditer(norm)]
         urls = (
             [m.span() for m in URL.finditer(norm)]
             if ("/" in norm or "@" in norm or "www." in norm)

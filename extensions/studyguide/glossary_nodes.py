@@ -20,3 +20,14 @@ class sg_backref(nodes.reference):
 
 class sg_mentions(nodes.General, nodes.Element):
     """Placeholder for an entry's "Mentioned in" line, filled on doctree-resolved."""
+
+
+class glossary_mention(nodes.inline):
+    """A mention the auto-linker found, until written: its text and its entry.
+
+    Carries ``sg_term`` (the entry), ``sg_index`` (the id its index entry names)
+    and ``sg_pageref`` (the first mention in its section).  On doctree-resolved
+    it becomes the link a ``{term}`` makes; left alone, it prints as its text.
+    One node a mention, not three: the doctrees Sphinx keeps between reading
+    and writing stay small.
+    """

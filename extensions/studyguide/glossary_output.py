@@ -19,11 +19,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
+from sphinx import addnodes
+from sphinx.errors import NoUri
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 
+from studyguide.autolink import index_entry
 from studyguide.glossary_domain import get_glossary
-from studyguide.glossary_nodes import sg_term_reference
+from studyguide.glossary_nodes import glossary_mention, sg_term_reference
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -34,6 +37,64 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 TERM_CLASS = "sg-term"
+
+
+def resolve_mentions(app: Sphinx, doctree: nodes.document, fromdoc: str) -> None:
+    """Make each auto-linked mention the link a ``{term}`` makes (doctree-resolved).
+
+    The link goes to the entry's term on the glossary page (the standard
+    domain's ``term`` object), with the entry's tooltip; where there is no
+    such page, or it is not part of this output (a handout), the mention stays
+    text.  HTML keeps a block's index entries in one node (the search index
+    reads them there); other builders (LaTeX: the page number of each mention)
+    get an index node right before each mention instead.  Collected copies
+    (the page of all questions) are resolved the same way, for their page.
+    """
+    mentions = list(doctree.findall(glossary_mention))
+    if not mentions:
+        return
+    glossary = get_glossary(app.env)
+    objects = app.env.domains.standard_domain.objects
+    builder = app.builder
+    per_mention_index = builder.format != "html"
+    if per_mention_index:
+        for index in list(doctree.findall(addnodes.index)):
+            if index.get("sg_mentions"):
+                index.parent.remove(index)
+    uris: dict[str, str | None] = {}  # docname -> relative URI, None without one
+    for mention in mentions:
+        term = mention["sg_term"]
+        text = mention.astext()
+        inner = nodes.inline(text, text, classes=["xref", "std", "std-term"], sg_term=term)
+        entry = glossary.by_term.get(term)
+        target = objects.get(("term", term)) if entry is not None else None
+        result: nodes.Element = inner
+        if entry is not None and target is not None:
+            docname, node_id = target[0], target[1]
+            if docname not in uris:
+                try:
+                    # As make_refnode: a link within the page is an id.
+                    uris[docname] = (
+                        "" if docname == fromdoc else builder.get_relative_uri(fromdoc, docname)
+                    )
+                except NoUri:
+                    uris[docname] = None
+            uri = uris[docname]
+            if uri is not None:
+                link = sg_term_reference("", "", internal=True)
+                if docname == fromdoc:
+                    link["refid"] = node_id
+                else:
+                    link["refuri"] = f"{uri}#{node_id}"
+                link["sg_tip"] = entry.tip
+                link["sg_pageref"] = bool(mention.get("sg_pageref"))
+                link += inner
+                result = link
+        replacement: list[nodes.Node] = [result]
+        if per_mention_index:
+            index = addnodes.index(entries=[index_entry(term, mention["sg_index"])])
+            replacement.insert(0, index)
+        mention.parent.replace(mention, replacement)
 
 
 class TermLinks(SphinxPostTransform):
@@ -114,8 +175,8 @@ def unknown_term(
     if node.get("refdomain") != "std" or node.get("reftype") != "term":
         return None
     glossary = get_glossary(env)
-    if not glossary.ok or node.get("sg_auto"):
-        # The data error, or the missing glossary page, was reported already.
+    if not glossary.ok:
+        # The data error was reported already.
         return contnode
     target = node.get("reftarget", "")
     entry = glossary.lookup(target)

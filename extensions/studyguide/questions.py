@@ -173,22 +173,40 @@ def chapter_title(env: BuildEnvironment, docname: str) -> str:
     return title.astext() if title is not None else docname
 
 
-def detached_copy(node: nodes.Element) -> nodes.Element:
-    """A deep copy of *node* that holds no reference to the document it came from.
+def pickled_question(question: discussion_question) -> bytes:
+    """The question and its body, pickled apart from its document.
 
-    Sphinx's ``deepcopy`` points every child of the copy at the original's
-    document; a copy kept in domain data would keep that whole doctree alive
-    and write it into the pickled environment with it.
+    Every node names its document (``_document``) and its parent: pickled as
+    they stand, they would take the whole chapter along.  For the pickling they
+    name neither, and their lines count from the question's own line, so the
+    bytes stay the same when an edit elsewhere in the chapter moves the
+    question (they are the question's signature too).  The tree is as it was
+    afterwards.
     """
-    copy = node.deepcopy()
-    for descendant in copy.findall():
-        descendant._document = None
-    return copy
+    base = question.line or 0
+    parent = question.parent
+    saved = [(node, node._document, node.line) for node in question.findall()]
+    for node, _document, line in saved:
+        node._document = None
+        if line is not None:
+            node.line = line - base
+    question.parent = None
+    try:
+        return pickle.dumps(question, pickle.HIGHEST_PROTOCOL)
+    finally:
+        question.parent = parent
+        for node, document, line in saved:
+            node._document = document
+            node.line = line
 
 
 def question_body(question: discussion_question) -> discussion_question:
     """A new, whole copy of a question kept in the domain (attributes and body)."""
     body: discussion_question = pickle.loads(question[BODY])
+    base = question.line or 0
+    for node in body.findall():
+        if node.line is not None:
+            node.line += base
     return body
 
 
@@ -518,11 +536,10 @@ class QuestionsDomain(Domain):
             # pickled: thousands of live nodes in domain data would slow every
             # garbage collection of the build (and the environment's pickling).
             shell = question.copy()
-            body = detached_copy(question)
-            shell[BODY] = pickle.dumps(body, pickle.HIGHEST_PROTOCOL)
-            # What the lists show of it: the tree without source lines, which
-            # an edit elsewhere in the chapter moves.
-            shell[SIGNATURE] = hashlib.sha256(body.pformat().encode()).hexdigest()
+            body = pickled_question(question)
+            shell[BODY] = body
+            # What the lists show of it (lines counted from the question's).
+            shell[SIGNATURE] = hashlib.sha256(body).hexdigest()
             found.append(shell)
         if found:
             self.questions[docname] = found
