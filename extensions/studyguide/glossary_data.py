@@ -11,19 +11,23 @@ are returned as :class:`Problem` s for the caller to log as warnings.
 from __future__ import annotations
 
 import difflib
+import functools
 import json
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import jsonschema
+import fastjsonschema
 import yaml
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
+
+    import jsonschema
 
     from studyguide.glossary_matcher import Matcher
 
@@ -265,9 +269,35 @@ def _describe(value: Any) -> str:
     return f"the {type(value).__name__} {value}"
 
 
+@functools.cache
+def _schema() -> dict[str, Any]:
+    schema: dict[str, Any] = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+    return schema
+
+
+@functools.cache
+def _accepts() -> Callable[[Any], Any]:
+    """The schema compiled to Python by fastjsonschema: it says quickly that a file is valid."""
+    return fastjsonschema.compile(_schema())
+
+
 def _validate(root: yaml.Node, data: Any) -> None:
-    schema = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
-    validator = jsonschema.Draft202012Validator(schema)
+    """Check *data* against the schema; the first problem, explained, as a GlossaryDataError.
+
+    A valid file (every build) is passed by the compiled validator, a few
+    milliseconds for thousands of entries.  An invalid one is examined by
+    jsonschema, which lists every problem, so the message names the first
+    in the file and counts the rest.
+    """
+    try:
+        _accepts()(data)
+    except fastjsonschema.JsonSchemaException:
+        pass
+    else:
+        return
+    import jsonschema  # only for a file with problems: slow to import
+
+    validator = jsonschema.Draft202012Validator(_schema())
     errors = list(validator.iter_errors(data))
     if not errors:
         return
