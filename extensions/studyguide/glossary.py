@@ -3,13 +3,15 @@
 Wiring only; each stage has its own module:
 
 * ``glossary_data``: read and validate ``studyguide_glossary`` (YAML, checked
-  against ``schema/glossary.schema.json``);
+  against ``schema/glossary.schema.json``: fastjsonschema passes a valid file,
+  jsonschema explains an invalid one);
 * ``glossary_matcher``: find terms and aliases in text in one pass;
 * ``autolink``: the read-time transform linking mentions, the ``{nolink}`` role;
 * ``glossary_domain``: the mentions per document (parallel- and
   incremental-safe), unused entries;
 * ``glossary_directive``: ``{studyguide-glossary}``, the page, "Mentioned in";
-* ``glossary_output``: tooltips (HTML), page numbers (LaTeX), unknown terms.
+* ``glossary_output``: the links of mentions, tooltips (HTML), page numbers
+  (LaTeX), unknown terms.
 
 Configuration: ``studyguide_glossary`` (path relative to the source
 directory, default ``"glossary.yaml"``), ``studyguide_autolink`` (``"first"``

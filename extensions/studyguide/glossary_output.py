@@ -1,9 +1,11 @@
 """Glossary links in the output: tooltips in HTML, page numbers in LaTeX.
 
-After Sphinx resolved the ``std:term`` references, a post-transform turns
-every resolved link to a glossary entry (auto-linked or ``{term}``) into an
+Every link to a glossary entry becomes an
 :class:`~studyguide.glossary_nodes.sg_term_reference` carrying the entry's short
-definition.  The HTML visitor writes it as
+definition: an auto-linked mention on doctree-resolved (``resolve_mentions``,
+straight from the entry and the standard domain's term, with no cross-reference
+to resolve), a ``{term}`` by a post-transform after Sphinx resolved it.  The
+HTML visitor writes it as
 ``<a class="reference internal sg-term" href="..." data-sg-tip="...">`` (the tip
 an escaped attribute, never markup) for ``studyguide-glossary.js``; the LaTeX
 visitor adds ``\\sgpageref{label}`` (" (p. 42)") after the first mention of an
