@@ -56,6 +56,7 @@ EXCLUDED = (
     nodes.abbreviation,
     nodes.acronym,
     addnodes.pending_xref,
+    glossary_mention,
     addnodes.index,
     addnodes.toctree,
     addnodes.glossary,
@@ -139,7 +140,7 @@ class AutoLink(SphinxTransform):
         explicit: dict[int, set[str]] = {}
         # Those outside titles get a page number and an index entry, in document
         # order with the automatic links; the walk below meets most of them.
-        unseen: dict[int, addnodes.pending_xref] = {}
+        unseen: dict[int, addnodes.pending_xref | glossary_mention] = {}
         for node in document.findall(addnodes.pending_xref):
             entry = self._explicit_entry(node)
             if entry is None or not isinstance(node[0], nodes.Element):
@@ -149,6 +150,12 @@ class AutoLink(SphinxTransform):
             explicit.setdefault(id(section), set()).add(entry.term)
             if not in_title:
                 unseen[id(node)] = node
+        # Mentions made before this transform (a question's :terms:) are explicit too.
+        for mention in document.findall(glossary_mention):
+            _excluded, section, in_title = _context(mention)
+            explicit.setdefault(id(section), set()).add(mention["sg_term"])
+            if not in_title:
+                unseen[id(mention)] = mention
         if on_glossary_page:
             return
         matcher = glossary.matcher if mode != "off" and glossary.entries else None
@@ -160,11 +167,12 @@ class AutoLink(SphinxTransform):
         for parent, start, stop, section in text_runs(document):
             key = id(section)
             children = parent.children
-            if stop < 0:  # a reference, at children[start]
+            if stop < 0:  # a reference or a mention, at children[start]
                 node = unseen.pop(id(children[start]), None)
                 if node is not None:
                     index = self._explicit_mention(node, key, linked, paged)
-                    changes.append((parent, start, start, [index]))
+                    if index is not None:
+                        changes.append((parent, start, start, [index]))
                 continue
             if matcher is None:
                 continue
@@ -197,7 +205,8 @@ class AutoLink(SphinxTransform):
             changes.append((parent, start, stop, replacement))
         for node in unseen.values():  # inside something never linked (rare)
             index = self._explicit_mention(node, id(nearest(node)), linked, paged)
-            node.parent.insert(node.parent.index(node), index)
+            if index is not None:
+                node.parent.insert(node.parent.index(node), index)
         # Last first: the positions of the earlier runs in a parent stay right.
         for parent, start, stop, replacement in reversed(changes):
             for new in replacement:
@@ -211,17 +220,25 @@ class AutoLink(SphinxTransform):
 
     def _explicit_mention(
         self,
-        node: addnodes.pending_xref,
+        node: addnodes.pending_xref | glossary_mention,
         key: int,
         linked: dict[int, set[str]],
         paged: dict[int, set[str]],
-    ) -> addnodes.index:
-        """Note an explicit ``{term}`` outside titles; its index entry, to insert."""
-        term = node[0]["sg_term"]
+    ) -> addnodes.index | None:
+        """Note an explicit link outside titles: page number, index entry.
+
+        A ``{term}`` gets an index node of its own, returned to be inserted
+        before it; a mention's entry joins its block's index node.
+        """
+        target = node if isinstance(node, glossary_mention) else node[0]
+        term = target["sg_term"]
         linked.setdefault(key, set()).add(term)
         if term not in paged.setdefault(key, set()):
             paged[key].add(term)
-            node[0]["sg_pageref"] = True
+            target["sg_pageref"] = True
+        if isinstance(node, glossary_mention):
+            self._index_mention(node, node.parent)
+            return None
         return self._index_entry(node, get_glossary(self.env).by_term[term], *get_node_line(node))
 
     def _explicit_entry(self, node: addnodes.pending_xref) -> Entry | None:
@@ -258,13 +275,18 @@ class AutoLink(SphinxTransform):
     def _link(
         self, parent: nodes.Element, entry: Entry, text: str, pageref: bool
     ) -> list[nodes.Node]:
-        block, target_id = self._index_target(parent)
-        _block, entries = self._block_entries.setdefault(id(block), (block, []))
-        entries.append(index_entry(entry.term, target_id))
-        mention = glossary_mention(text, text, sg_term=entry.term, sg_index=target_id)
+        mention = glossary_mention(text, text, sg_term=entry.term)
         if pageref:
             mention["sg_pageref"] = True
+        self._index_mention(mention, parent)
         return [mention]
+
+    def _index_mention(self, mention: glossary_mention, parent: nodes.Element) -> None:
+        """Add the mention's entry to its block's index node; note the id it names."""
+        block, target_id = self._index_target(parent)
+        _block, entries = self._block_entries.setdefault(id(block), (block, []))
+        entries.append(index_entry(mention["sg_term"], target_id))
+        mention["sg_index"] = target_id
 
 
 def index_entry(term: str, target_id: str) -> tuple[str, str, str, str, None]:
@@ -300,7 +322,7 @@ def text_runs(
                 yield element, index, stop, section
                 index = stop
                 continue
-            if isinstance(child, addnodes.pending_xref):
+            if isinstance(child, addnodes.pending_xref | glossary_mention):
                 yield element, index, -1, section
             index += 1
             if (

@@ -93,7 +93,7 @@ def resolve_mentions(app: Sphinx, doctree: nodes.document, fromdoc: str) -> None
                 link += inner
                 result = link
         replacement: list[nodes.Node] = [result]
-        if per_mention_index:
+        if per_mention_index and mention.get("sg_index"):
             index = addnodes.index(entries=[index_entry(term, mention["sg_index"])])
             replacement.insert(0, index)
         mention.parent.replace(mention, replacement)

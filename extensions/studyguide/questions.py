@@ -56,6 +56,7 @@ from sphinxcontrib.youtube.youtube import youtube
 
 from studyguide.assets import add_static_dir
 from studyguide.collected import inputs_changed, toctree_order
+from studyguide.glossary_nodes import glossary_mention
 from studyguide.i18n import _
 from studyguide.latex import add_latex_package
 
@@ -380,6 +381,12 @@ class DiscussionQuestion(SphinxDirective):
                         hint,
                     )
                     line += nodes.inline(term, term, classes=["sg-unknown-term"])
+                    continue
+                entry = glossary.lookup(term) if glossary is not None else None
+                if entry is not None:
+                    # The guide's glossary: a mention, as the auto-linker makes
+                    # them, counted as an explicit link to the entry.
+                    line += glossary_mention(term, term, sg_term=entry.term, sg_explicit=True)
                     continue
                 xref = addnodes.pending_xref(
                     "",
