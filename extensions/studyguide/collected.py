@@ -28,14 +28,20 @@ VOLATILE_METADATA = frozenset({"wordcount", "myst_slugs"})
 _BEFORE: WeakKeyDictionary[BuildEnvironment, Any] = WeakKeyDictionary()
 #: Whether they changed, once reading is over (several components ask).
 _CHANGED: WeakKeyDictionary[BuildEnvironment, bool] = WeakKeyDictionary()
+#: The toctree order, once reading is over (every question number asks).
+_ORDER: WeakKeyDictionary[BuildEnvironment, list[str]] = WeakKeyDictionary()
+_READ: WeakKeyDictionary[BuildEnvironment, bool] = WeakKeyDictionary()
 
 
 def toctree_order(env: BuildEnvironment) -> list[str]:
     """Documents in the order of the toctree from the root document, depth first.
 
     Collected lists follow this order, not the reading order, which changes
-    between a full and an incremental build (see PITFALLS).
+    between a full and an incremental build (see PITFALLS).  Once reading is
+    over the toctrees no longer change, and the order is kept for the build.
     """
+    if env in _ORDER:
+        return list(_ORDER[env])
     order: list[str] = []
     seen = {env.config.root_doc}
 
@@ -47,6 +53,8 @@ def toctree_order(env: BuildEnvironment) -> list[str]:
                 walk(child)
 
     walk(env.config.root_doc)
+    if _READ.get(env):
+        _ORDER[env] = list(order)
     return order
 
 
@@ -78,7 +86,14 @@ def remember_inputs(
     """Note the inputs before anything is read or removed (``env-get-outdated``)."""
     _BEFORE[env] = page_inputs(env)
     _CHANGED.pop(env, None)
+    _ORDER.pop(env, None)
+    _READ.pop(env, None)
     return []
+
+
+def reading_done(app: Sphinx, env: BuildEnvironment) -> None:
+    """From here on (``env-updated``) the toctrees are final for this build."""
+    _READ[env] = True
 
 
 def inputs_changed(env: BuildEnvironment) -> bool:
@@ -100,3 +115,4 @@ def setup_collected(app: Sphinx) -> None:
     true and the collected pages are written every build, as before.
     """
     app.connect("env-get-outdated", remember_inputs)
+    app.connect("env-updated", reading_done, priority=100)

@@ -39,7 +39,7 @@ import difflib
 import hashlib
 import pickle
 import re
-from collections.abc import Iterable, Iterator, Set
+from collections.abc import Callable, Iterable, Iterator, Set
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from docutils import nodes
@@ -109,6 +109,11 @@ class questions_placeholder(nodes.General, nodes.Element):
 
 class discussion_question_list(questions_placeholder):
     """Placeholder for the collected questions (whole guide or one chapter)."""
+
+
+#: Each kind of questions placeholder -> what makes its content on doctree-resolved
+#: (the sessions component adds its plans and handouts).
+PLACEHOLDER_FILLERS: dict[type[nodes.Element], Callable[[Sphinx, Any, str], Any]] = {}
 
 
 # -- Helpers shared with the sessions component ----------------------------------
@@ -696,47 +701,58 @@ def resolve_question_refs(
     return make_refnode(app.builder, fromdoc, docname, node_id, inner)
 
 
-def fill_question_lists(app: Sphinx, doctree: nodes.document, fromdocname: str) -> None:
-    """Replace each ``discussion-questions`` placeholder with copies of the questions."""
-    for placeholder in list(doctree.findall(discussion_question_list)):
-        env = app.env
-        domain: QuestionsDomain = env.domains[DOMAIN]  # type: ignore[assignment]
-        chapter = placeholder["chapter"]
-        if chapter:
-            if chapter not in env.found_docs:
-                _warn(
-                    "discussion-questions: unknown chapter %r; give a document name "
-                    "such as 'part-1-insurrection'",
-                    placeholder,
-                    "question",
-                    chapter,
-                )
-            docnames = [chapter]
-        else:
-            docnames = ordered_docnames(env, domain.questions)
-        listed = [(docname, domain.questions_of(docname)) for docname in docnames]
-        copies = iter(
-            question_copies(
-                app,
-                [question for _docname, questions in listed for question in questions],
-                fromdocname,
+def fill_placeholders(app: Sphinx, doctree: nodes.document, fromdocname: str) -> None:
+    """Fill each questions placeholder of the page (lists, session plans, handouts).
+
+    One walk of the page finds every kind; ``PLACEHOLDER_FILLERS`` says what
+    makes each one's content.
+    """
+    for placeholder in list(doctree.findall(questions_placeholder)):
+        filler = PLACEHOLDER_FILLERS.get(type(placeholder))
+        if filler is not None:
+            placeholder.replace_self(filler(app, placeholder, fromdocname))
+
+
+def question_list(
+    app: Sphinx, placeholder: discussion_question_list, fromdocname: str
+) -> list[nodes.Node]:
+    """The content of a ``discussion-questions`` placeholder: copies of the questions."""
+    env = app.env
+    domain: QuestionsDomain = env.domains[DOMAIN]  # type: ignore[assignment]
+    chapter = placeholder["chapter"]
+    if chapter:
+        if chapter not in env.found_docs:
+            _warn(
+                "discussion-questions: unknown chapter %r; give a document name "
+                "such as 'part-1-insurrection'",
+                placeholder,
+                "question",
+                chapter,
             )
+        docnames = [chapter]
+    else:
+        docnames = ordered_docnames(env, domain.questions)
+    listed = [(docname, domain.questions_of(docname)) for docname in docnames]
+    copies = iter(
+        question_copies(
+            app,
+            [question for _docname, questions in listed for question in questions],
+            fromdocname,
         )
-        content: list[nodes.Node] = []
-        for docname, questions in listed:
-            if not questions:
-                continue
-            if not chapter:
-                heading = nodes.rubric(classes=["sg-question-list-chapter"])
-                title = chapter_title(env, docname)
-                heading += refnode_or_text(
-                    app.builder, fromdocname, docname, None, nodes.Text(title)
-                )
-                content.append(heading)
-            content.extend(next(copies) for _question in questions)
-        container = nodes.container(classes=["sg-question-list"])
-        container.extend(content)
-        placeholder.replace_self(container if content else [])
+    )
+    content: list[nodes.Node] = []
+    for docname, questions in listed:
+        if not questions:
+            continue
+        if not chapter:
+            heading = nodes.rubric(classes=["sg-question-list-chapter"])
+            title = chapter_title(env, docname)
+            heading += refnode_or_text(app.builder, fromdocname, docname, None, nodes.Text(title))
+            content.append(heading)
+        content.extend(next(copies) for _question in questions)
+    container = nodes.container(classes=["sg-question-list"])
+    container.extend(content)
+    return [container] if content else []
 
 
 def question_copies(
@@ -926,7 +942,8 @@ def setup_questions(app: Sphinx) -> None:
     app.add_post_transform(QuestionNumbers)
     app.connect("env-check-consistency", check_consistency)
     app.connect("env-updated", rewrite_lists)
-    app.connect("doctree-resolved", fill_question_lists)
+    PLACEHOLDER_FILLERS[discussion_question_list] = question_list
+    app.connect("doctree-resolved", fill_placeholders)
     # Before other listeners (e.g. the glossary's unknown-term warning).
     app.connect("missing-reference", resolve_question_refs, priority=400)
 

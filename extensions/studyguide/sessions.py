@@ -28,6 +28,7 @@ from sphinx.util.docutils import SphinxDirective
 from studyguide.i18n import _
 from studyguide.questions import (
     DOMAIN,
+    PLACEHOLDER_FILLERS,
     chapter_title,
     docname_from,
     format_minutes,
@@ -275,14 +276,6 @@ def _question_summary(copy: discussion_question) -> list[nodes.Node]:
 # -- Filling the placeholders ----------------------------------------------------------
 
 
-def fill_sessions(app: Sphinx, doctree: nodes.document, fromdocname: str) -> None:
-    """Replace session plans and handouts with their content."""
-    for plan in list(doctree.findall(session_plan)):
-        plan.replace_self(build_plan(app, plan, fromdocname))
-    for handout in list(doctree.findall(session_handout)):
-        handout.replace_self(build_handout(app, handout, fromdocname))
-
-
 def build_plan(app: Sphinx, plan: session_plan, fromdocname: str) -> nodes.Element:
     """The agenda: screening, reading, key terms, discussion, closing."""
     env, builder = app.env, app.builder
@@ -435,7 +428,9 @@ def setup_sessions(app: Sphinx) -> None:
     """Register the session-plan and session-handout directives."""
     app.add_directive("session-plan", SessionPlan)
     app.add_directive("session-handout", SessionHandout)
-    app.connect("doctree-resolved", fill_sessions)
+    # Filled on doctree-resolved, in the questions component's one walk of the page.
+    PLACEHOLDER_FILLERS[session_plan] = build_plan
+    PLACEHOLDER_FILLERS[session_handout] = build_handout
     skip = (visit_placeholder, None)
     app.add_node(session_plan, html=skip, latex=skip, text=skip)
     app.add_node(session_handout, html=skip, latex=skip, text=skip)
