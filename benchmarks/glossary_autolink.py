@@ -35,6 +35,7 @@ import time
 from pathlib import Path
 
 import yaml
+from strict import cache_bytecode
 
 ROOT = Path(__file__).resolve().parent.parent
 REVIEWS = sorted((ROOT / "docs").glob("part-*.md"))
@@ -203,6 +204,7 @@ def main() -> None:
     parser.add_argument("--whole-extension", action="store_true")
     parser.add_argument("--keep", type=Path, help="generate here and keep it")
     args = parser.parse_args()
+    cache_bytecode()
 
     with tempfile.TemporaryDirectory(prefix="sg-bench-") as tmp:
         dest = args.keep or Path(tmp)

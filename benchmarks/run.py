@@ -38,7 +38,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from generate import QUESTIONS_PER_CHAPTER, SIZES, generate
-from strict import sphinx_command
+from strict import cache_bytecode, sphinx_command
 
 ROOT = Path(__file__).resolve().parent.parent
 QUICK_SIZES = [(3, 30)]
@@ -260,6 +260,7 @@ def main(argv: list[str] | None = None) -> int:
     sizes = args.sizes or (QUICK_SIZES if args.quick else SIZES)
     repeat = args.repeat or (1 if args.quick else 2)
     work = args.workdir or Path(tempfile.mkdtemp(prefix="studyguide-bench-"))
+    cache_bytecode()
     results = []
     try:
         for chapters, terms in sizes:
