@@ -17,12 +17,15 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from itertools import accumulate
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
 TOKEN = re.compile(r"\w+|[^\w\s]")
+# The same tokens, kept with what lies between them: [between, token, between, ...].
+SPLIT = re.compile(r"(\w+|[^\w\s])")
 URL = re.compile(r"(?:\b[a-z][a-z0-9+.-]*://|\bwww\.)\S+|\S+@\S+\.\w+", re.IGNORECASE)
 # Same-length replacements, so positions in the normalised text are positions
 # in the original.
@@ -65,6 +68,18 @@ def plural_forms(name: str) -> list[str]:
         if lower[-1] in "nlr" or unicodedata.normalize("NFD", lower[-3:]) != lower[-3:]:
             forms.append(last.translate(ACCENTED) + "es")
     return [prefix + form for form in forms]
+
+
+class Spans:
+    """``spans[k]``: the start and end of token *k*, from the pieces of a split text."""
+
+    __slots__ = ("_ends",)
+
+    def __init__(self, parts: list[str]) -> None:
+        self._ends = list(accumulate(map(len, parts)))  # where each piece ends
+
+    def __getitem__(self, k: int) -> tuple[int, int]:
+        return self._ends[2 * k], self._ends[2 * k + 1]
 
 
 class Matcher:
@@ -111,11 +126,13 @@ class Matcher:
         """The names in ``text``, left to right, not overlapping."""
         norm = text.translate(NORMALISE)
         sensitive, insensitive = self._sensitive, self._insensitive
-        # Tokens by two scans in C; casefolding keeps the tokens where it keeps
-        # the length (it does not for "ß" and a few others: folded one by one).
-        raw = TOKEN.findall(norm)
+        # Tokens by scans in C: the split keeps what lies between the tokens, so
+        # their positions cost no loop in Python.  Casefolding keeps the tokens
+        # where it keeps the length (not for "ß" and a few others: folded one by one).
+        parts = SPLIT.split(norm)
+        raw = parts[1::2]
         folded_text = norm.casefold()
-        folded = TOKEN.findall(folded_text) if len(folded_text) == len(norm) else []
+        folded = SPLIT.split(folded_text)[1::2] if len(folded_text) == len(norm) else []
         if len(folded) != len(raw):
             folded = [token.casefold() for token in raw]
         # Most texts name nothing: two set tests say so.
@@ -127,7 +144,7 @@ class Matcher:
             for index, fold in enumerate(folded)
             if fold in insensitive or raw[index] in sensitive
         ]
-        spans = [token.span() for token in TOKEN.finditer(norm)]
+        spans = Spans(parts)
         urls = (
             [m.span() for m in URL.finditer(norm)]
             if ("/" in norm or "@" in norm or "www." in norm)
@@ -155,7 +172,7 @@ class Matcher:
         return matches
 
     @staticmethod
-    def _whole(raw: list[str], spans: list[tuple[int, int]], first: int, stop: int) -> bool:
+    def _whole(raw: list[str], spans: Spans, first: int, stop: int) -> bool:
         """False for a name glued by a hyphen to a word before or after it."""
 
         def glued(left: int, right: int) -> bool:
@@ -178,9 +195,7 @@ class Matcher:
         )
 
     @staticmethod
-    def _possessive(
-        raw: list[str], spans: list[tuple[int, int]], stop: int, end: int
-    ) -> tuple[int, int]:
+    def _possessive(raw: list[str], spans: Spans, stop: int, end: int) -> tuple[int, int]:
         """Extend a match over a following 's or s' (MIR's, Democrats’)."""
         if stop < len(raw) and raw[stop] == "'" and spans[stop][0] == end:
             after = stop + 1
