@@ -345,13 +345,6 @@ def _self_and_ancestors(node: nodes.Element) -> Iterator[nodes.Element]:
         current = current.parent
 
 
-def _ancestors(node: nodes.Node) -> Iterator[nodes.Element]:
-    parent = node.parent
-    while parent is not None:
-        yield parent
-        parent = parent.parent
-
-
 def nearest(node: nodes.Node) -> nodes.Element | None:
     """The innermost section holding ``node`` (None outside sections)."""
     return _context(node)[1]

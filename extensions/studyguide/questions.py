@@ -391,7 +391,7 @@ class DiscussionQuestion(SphinxDirective):
                 if entry is not None:
                     # The guide's glossary: a mention, as the auto-linker makes
                     # them, counted as an explicit link to the entry.
-                    line += glossary_mention(term, term, sg_term=entry.term, sg_explicit=True)
+                    line += glossary_mention(term, term, sg_term=entry.term)
                     continue
                 xref = addnodes.pending_xref(
                     "",
