@@ -170,7 +170,7 @@ class AutoLink(SphinxTransform):
             if stop < 0:  # a reference or a mention, at children[start]
                 node = unseen.pop(id(children[start]), None)
                 if node is not None:
-                    index = self._explicit_mention(node, key, linked, paged)
+                    index = self._explicit_mention(node, paged.setdefault(key, set()))
                     if index is not None:
                         changes.append((parent, start, start, [index]))
                 continue
@@ -194,8 +194,8 @@ class AutoLink(SphinxTransform):
                     replacement.append(nodes.Text(text[position : match.start]))
                 pageref = entry.term not in pages
                 pages.add(entry.term)
-                replacement.extend(
-                    self._link(parent, entry, text[match.start : match.end], pageref)
+                replacement.append(
+                    self._mention(parent, entry.term, text[match.start : match.end], pageref)
                 )
                 position = match.end
             if not replacement:
@@ -204,7 +204,7 @@ class AutoLink(SphinxTransform):
                 replacement.append(nodes.Text(text[position:]))
             changes.append((parent, start, stop, replacement))
         for node in unseen.values():  # inside something never linked (rare)
-            index = self._explicit_mention(node, id(nearest(node)), linked, paged)
+            index = self._explicit_mention(node, paged.setdefault(id(nearest(node)), set()))
             if index is not None:
                 node.parent.insert(node.parent.index(node), index)
         # Last first: the positions of the earlier runs in a parent stay right.
@@ -219,27 +219,26 @@ class AutoLink(SphinxTransform):
             block.insert(0, index)
 
     def _explicit_mention(
-        self,
-        node: addnodes.pending_xref | glossary_mention,
-        key: int,
-        linked: dict[int, set[str]],
-        paged: dict[int, set[str]],
+        self, node: addnodes.pending_xref | glossary_mention, paged: set[str]
     ) -> addnodes.index | None:
         """Note an explicit link outside titles: page number, index entry.
 
+        *paged* holds the entries already given a page number in its section.
         A ``{term}`` gets an index node of its own, returned to be inserted
         before it; a mention's entry joins its block's index node.
         """
         target = node if isinstance(node, glossary_mention) else node[0]
         term = target["sg_term"]
-        linked.setdefault(key, set()).add(term)
-        if term not in paged.setdefault(key, set()):
-            paged[key].add(term)
+        if term not in paged:
+            paged.add(term)
             target["sg_pageref"] = True
         if isinstance(node, glossary_mention):
             self._index_mention(node, node.parent)
             return None
-        return self._index_entry(node, get_glossary(self.env).by_term[term], *get_node_line(node))
+        _block, target_id = self._index_target(node.parent)
+        index = addnodes.index(entries=[index_entry(term, target_id)])
+        index.source, index.line = get_node_line(node)
+        return index
 
     def _explicit_entry(self, node: addnodes.pending_xref) -> Entry | None:
         if node.get("refdomain") != "std" or node.get("reftype") != "term":
@@ -263,23 +262,15 @@ class AutoLink(SphinxTransform):
             block["ids"].append(f"index-{self.env.new_serialno('index')}")
         return block, block["ids"][0]
 
-    def _index_entry(
-        self, at: nodes.Node, entry: Entry, source: str | None, line: int | None
-    ) -> addnodes.index:
-        """An index node for an explicit ``{term}``, to go right before it."""
-        _block, target_id = self._index_target(at.parent)
-        index = addnodes.index(entries=[index_entry(entry.term, target_id)])
-        index.source, index.line = source, line
-        return index
-
-    def _link(
-        self, parent: nodes.Element, entry: Entry, text: str, pageref: bool
-    ) -> list[nodes.Node]:
-        mention = glossary_mention(text, text, sg_term=entry.term)
+    def _mention(
+        self, parent: nodes.Element, term: str, text: str, pageref: bool
+    ) -> glossary_mention:
+        """The node of a mention found in *parent*'s text."""
+        mention = glossary_mention(text, text, sg_term=term)
         if pageref:
             mention["sg_pageref"] = True
         self._index_mention(mention, parent)
-        return [mention]
+        return mention
 
     def _index_mention(self, mention: glossary_mention, parent: nodes.Element) -> None:
         """Add the mention's entry to its block's index node; note the id it names."""

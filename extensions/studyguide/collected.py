@@ -28,9 +28,8 @@ VOLATILE_METADATA = frozenset({"wordcount", "myst_slugs"})
 _BEFORE: WeakKeyDictionary[BuildEnvironment, Any] = WeakKeyDictionary()
 #: Whether they changed, once reading is over (several components ask).
 _CHANGED: WeakKeyDictionary[BuildEnvironment, bool] = WeakKeyDictionary()
-#: The toctree order, once reading is over (every question number asks).
+#: The toctree order, kept once reading is over (every question number asks).
 _ORDER: WeakKeyDictionary[BuildEnvironment, list[str]] = WeakKeyDictionary()
-_READ: WeakKeyDictionary[BuildEnvironment, bool] = WeakKeyDictionary()
 
 
 def toctree_order(env: BuildEnvironment) -> list[str]:
@@ -42,6 +41,10 @@ def toctree_order(env: BuildEnvironment) -> list[str]:
     """
     if env in _ORDER:
         return list(_ORDER[env])
+    return _walk_toctree(env)
+
+
+def _walk_toctree(env: BuildEnvironment) -> list[str]:
     order: list[str] = []
     seen = {env.config.root_doc}
 
@@ -53,8 +56,6 @@ def toctree_order(env: BuildEnvironment) -> list[str]:
                 walk(child)
 
     walk(env.config.root_doc)
-    if _READ.get(env):
-        _ORDER[env] = list(order)
     return order
 
 
@@ -87,13 +88,12 @@ def remember_inputs(
     _BEFORE[env] = page_inputs(env)
     _CHANGED.pop(env, None)
     _ORDER.pop(env, None)
-    _READ.pop(env, None)
     return []
 
 
 def reading_done(app: Sphinx, env: BuildEnvironment) -> None:
     """From here on (``env-updated``) the toctrees are final for this build."""
-    _READ[env] = True
+    _ORDER[env] = _walk_toctree(env)
 
 
 def inputs_changed(env: BuildEnvironment) -> bool:

@@ -15,17 +15,18 @@ from typing import TYPE_CHECKING, ClassVar
 from docutils import nodes
 from sphinx import addnodes
 from sphinx.domains.std import make_glossary_term
-from sphinx.errors import NoUri
 from sphinx.util.docutils import SphinxDirective
 from sphinx.util.nodes import clean_astext
 
 from studyguide.collected import toctree_order
 from studyguide.glossary_data import CATEGORIES, Entry, name_key, sort_key
-from studyguide.glossary_domain import get_domain, get_glossary
+from studyguide.glossary_domain import get_domain, get_glossary, relative_uris
 from studyguide.glossary_nodes import sg_backref, sg_mentions
 from studyguide.i18n import _
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from sphinx.application import Sphinx
 
 GROUP_LABELS = {
@@ -161,7 +162,7 @@ def fill_mentions(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     # The root document first: its introduction names terms too.
     documents = [env.config.root_doc, *toctree_order(env)]
     by_term = domain.mentions_by_term({doc: n for n, doc in enumerate(documents)})
-    uris: dict[str, str | None] = {}
+    uris = relative_uris(app.builder, docname)
     for placeholder in placeholders:
         found = by_term.get(placeholder["term"], [])
         if not found:
@@ -197,7 +198,7 @@ def fill_mentions(app: Sphinx, doctree: nodes.document, docname: str) -> None:
 
 def _backref(
     app: Sphinx,
-    uris: dict[str, str | None],
+    uris: Callable[[str], str | None],
     fromdoc: str,
     todoc: str,
     section_id: str,
@@ -205,14 +206,9 @@ def _backref(
 ) -> nodes.Node:
     """A link to a section (or a whole document), or plain text without URIs.
 
-    ``uris`` caches the builder's URI of each target document for this page.
+    ``uris`` gives the builder's URI of each target document for this page.
     """
-    if todoc not in uris:
-        try:
-            uris[todoc] = app.builder.get_relative_uri(fromdoc, todoc)
-        except NoUri:
-            uris[todoc] = None
-    uri = uris[todoc]
+    uri = uris(todoc)
     if uri is None:
         return nodes.Text(title)
     reference = sg_backref("", "", internal=True)

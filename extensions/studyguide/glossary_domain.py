@@ -10,20 +10,23 @@ glossary data itself is not domain data: it is read again on every build
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple, cast
 
 from docutils import nodes
 from sphinx.domains import Domain
+from sphinx.errors import NoUri
 from sphinx.util import logging
 
 from studyguide.collected import inputs_changed
 from studyguide.glossary_data import Glossary
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Set
+    from collections.abc import Callable, Iterable, Set
 
     from sphinx.application import Sphinx
+    from sphinx.builders import Builder
     from sphinx.environment import BuildEnvironment
 
 logger = logging.getLogger(__name__)
@@ -127,6 +130,23 @@ def get_glossary(env: BuildEnvironment) -> Glossary:
     if glossary is None:
         return Glossary(Path(env.srcdir) / env.config.studyguide_glossary, ok=False)
     return glossary
+
+
+def relative_uris(builder: Builder, fromdoc: str) -> Callable[[str], str | None]:
+    """The builder's URI of each document seen from *fromdoc*, asked once a document.
+
+    ``None`` where the builder has none: LaTeX raises ``NoUri`` for a document
+    outside the PDF being built (a handout links to nothing outside itself).
+    """
+
+    @functools.cache
+    def uri(todoc: str) -> str | None:
+        try:
+            return builder.get_relative_uri(fromdoc, todoc)
+        except NoUri:
+            return None
+
+    return uri
 
 
 # -- Events ---------------------------------------------------------------------

@@ -22,12 +22,11 @@ from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
 from sphinx import addnodes
-from sphinx.errors import NoUri
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 
 from studyguide.autolink import index_entry
-from studyguide.glossary_domain import get_glossary
+from studyguide.glossary_domain import get_glossary, relative_uris
 from studyguide.glossary_nodes import glossary_mention, sg_term_reference
 
 if TYPE_CHECKING:
@@ -36,9 +35,22 @@ if TYPE_CHECKING:
     from sphinx.writers.html5 import HTML5Translator
     from sphinx.writers.latex import LaTeXTranslator
 
+    from studyguide.glossary_data import Entry
+
 logger = logging.getLogger(__name__)
 
 TERM_CLASS = "sg-term"
+
+
+def term_reference(
+    entry: Entry, pageref: bool, inner: nodes.Node, **attributes: Any
+) -> sg_term_reference:
+    """The link to a glossary entry, carrying its tooltip and page-reference flag."""
+    link = sg_term_reference("", "", **attributes)
+    link["sg_tip"] = entry.tip
+    link["sg_pageref"] = pageref
+    link += inner
+    return link
 
 
 def resolve_mentions(app: Sphinx, doctree: nodes.document, fromdoc: str) -> None:
@@ -57,13 +69,12 @@ def resolve_mentions(app: Sphinx, doctree: nodes.document, fromdoc: str) -> None
         return
     glossary = get_glossary(app.env)
     objects = app.env.domains.standard_domain.objects
-    builder = app.builder
-    per_mention_index = builder.format != "html"
+    per_mention_index = app.builder.format != "html"
     if per_mention_index:
         for index in list(doctree.findall(addnodes.index)):
             if index.get("sg_mentions"):
                 index.parent.remove(index)
-    uris: dict[str, str | None] = {}  # docname -> relative URI, None without one
+    uris = relative_uris(app.builder, fromdoc)
     for mention in mentions:
         term = mention["sg_term"]
         text = mention.astext()
@@ -73,25 +84,14 @@ def resolve_mentions(app: Sphinx, doctree: nodes.document, fromdoc: str) -> None
         result: nodes.Element = inner
         if entry is not None and target is not None:
             docname, node_id = target[0], target[1]
-            if docname not in uris:
-                try:
-                    # As make_refnode: a link within the page is an id.
-                    uris[docname] = (
-                        "" if docname == fromdoc else builder.get_relative_uri(fromdoc, docname)
-                    )
-                except NoUri:
-                    uris[docname] = None
-            uri = uris[docname]
-            if uri is not None:
-                link = sg_term_reference("", "", internal=True)
-                if docname == fromdoc:
-                    link["refid"] = node_id
-                else:
-                    link["refuri"] = f"{uri}#{node_id}"
-                link["sg_tip"] = entry.tip
-                link["sg_pageref"] = bool(mention.get("sg_pageref"))
-                link += inner
-                result = link
+            pageref = bool(mention.get("sg_pageref"))
+            # As make_refnode: a link within the page is an id.
+            if docname == fromdoc:
+                result = term_reference(entry, pageref, inner, internal=True, refid=node_id)
+            elif (uri := uris(docname)) is not None:
+                result = term_reference(
+                    entry, pageref, inner, internal=True, refuri=f"{uri}#{node_id}"
+                )
         replacement: list[nodes.Node] = [result]
         if per_mention_index and mention.get("sg_index"):
             index = addnodes.index(entries=[index_entry(term, mention["sg_index"])])
@@ -115,16 +115,12 @@ class TermLinks(SphinxPostTransform):
             entry = glossary.by_term.get(term) if term else None
             if entry is None:
                 continue
-            link = sg_term_reference(reference.rawsource, "")
-            link.attributes.update(
-                {
-                    key: list(value) if isinstance(value, list) else value
-                    for key, value in reference.attributes.items()
-                }
-            )
-            link["sg_tip"] = entry.tip
-            link["sg_pageref"] = bool(inner.get("sg_pageref"))
-            link.extend(reference.children)
+            attributes = {
+                key: list(value) if isinstance(value, list) else value
+                for key, value in reference.attributes.items()
+            }
+            link = term_reference(entry, bool(inner.get("sg_pageref")), inner, **attributes)
+            link.extend(reference.children[1:])
             reference.replace_self(link)
 
 

@@ -375,23 +375,22 @@ class DiscussionQuestion(SphinxDirective):
             glossary = glossary_data(self.env)
             for i, term in enumerate(terms):
                 line += nodes.Text(", " if i else " ")
-                hint = unknown_term_hint(self.env, term) if glossary is not None else None
-                if hint is not None:
-                    # Reported here, once, and printed as plain text: no link to nothing.
-                    _warn(
-                        "discussion question: unknown glossary term %r in :terms:%s",
-                        self.get_location(),
-                        "question",
-                        term,
-                        hint,
-                    )
-                    line += nodes.inline(term, term, classes=["sg-unknown-term"])
-                    continue
-                entry = glossary.lookup(term) if glossary is not None else None
-                if entry is not None:
-                    # The guide's glossary: a mention, as the auto-linker makes
-                    # them, counted as an explicit link to the entry.
-                    line += glossary_mention(term, term, sg_term=entry.term)
+                if glossary is not None:
+                    entry = glossary.lookup(term)
+                    if entry is not None:
+                        # A mention, as the auto-linker makes them, counted as
+                        # an explicit link to the entry.
+                        line += glossary_mention(term, term, sg_term=entry.term)
+                    else:
+                        # Reported here, once, and printed as plain text: no link to nothing.
+                        _warn(
+                            "discussion question: unknown glossary term %r in :terms:%s",
+                            self.get_location(),
+                            "question",
+                            term,
+                            unknown_term_hint(self.env, term),
+                        )
+                        line += nodes.inline(term, term, classes=["sg-unknown-term"])
                     continue
                 xref = addnodes.pending_xref(
                     "",
