@@ -22,7 +22,7 @@ def po_messages() -> dict[str, str]:
 def source_labels() -> dict[str, str]:
     """Every ``_("...")`` in a module that imports ``_`` from studyguide.i18n."""
     labels: dict[str, str] = {}
-    for path in sorted(PACKAGE.glob("*.py")):
+    for path in sorted(PACKAGE.rglob("*.py")):
         tree = ast.parse(path.read_text(encoding="utf-8"))
         uses_catalog = any(
             isinstance(node, ast.ImportFrom)
@@ -41,7 +41,7 @@ def source_labels() -> dict[str, str]:
                 and isinstance(node.args[0], ast.Constant)
                 and isinstance(node.args[0].value, str)
             ):
-                labels.setdefault(node.args[0].value, f"{path.name}:{node.lineno}")
+                labels.setdefault(node.args[0].value, f"{path.relative_to(PACKAGE)}:{node.lineno}")
     return labels
 
 

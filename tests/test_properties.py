@@ -1,6 +1,6 @@
 """Property tests (hypothesis) of the glossary auto-linker.
 
-Unit level, through the matcher (``studyguide.glossary_matcher.Matcher``):
+Unit level, through the matcher (``studyguide.glossary.matcher.Matcher``):
 random prose made of filler words and glossary names in random order, random
 term sets.  Matches lie on word boundaries, never overlap, and each one is a
 name (or its plural or possessive) of the entry it points to; every name put
@@ -23,7 +23,7 @@ import yaml
 from bs4 import BeautifulSoup
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from studyguide.glossary_matcher import NORMALISE, Matcher, is_case_sensitive, plural_forms
+from studyguide.glossary.matcher import NORMALISE, Matcher, is_case_sensitive, plural_forms
 
 # Filler words share no token with any name, so the expected matches are known.
 FILLER = [

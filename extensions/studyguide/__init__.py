@@ -1,7 +1,8 @@
 """The study guide's Sphinx extension: glossary links, discussion questions, video.
 
 ``setup()`` only wires the components together; each component lives in a
-module of its own with a ``setup_<component>(app)`` function.
+module or subpackage of its own (``glossary/``, ``questions/``, ``book/``,
+``sessions``, ``video``...) with a ``setup_<component>(app)`` function.
 """
 
 from __future__ import annotations

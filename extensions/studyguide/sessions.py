@@ -26,21 +26,20 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
 from studyguide.i18n import _
-from studyguide.questions import (
-    DOMAIN,
-    PLACEHOLDER_FILLERS,
+from studyguide.questions.directives import docname_from
+from studyguide.questions.domain import DOMAIN
+from studyguide.questions.editions import is_facilitator
+from studyguide.questions.helpers import (
     chapter_title,
-    docname_from,
     format_minutes,
     glossary_data,
-    is_facilitator,
     parse_minutes,
-    question_copies,
     question_number_text,
     question_title,
-    questions_placeholder,
     refnode_or_text,
 )
+from studyguide.questions.lists import PLACEHOLDER_FILLERS, question_copies
+from studyguide.questions.nodes import questions_placeholder
 from studyguide.video import watch_url
 
 if TYPE_CHECKING:
@@ -51,7 +50,8 @@ if TYPE_CHECKING:
     from sphinx.writers.latex import LaTeXTranslator
     from sphinx.writers.text import TextTranslator
 
-    from studyguide.questions import QuestionsDomain, discussion_question
+    from studyguide.questions.domain import QuestionsDomain
+    from studyguide.questions.nodes import discussion_question
 
 logger = logging.getLogger(__name__)
 

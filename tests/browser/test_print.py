@@ -25,7 +25,7 @@ NAVIGATION = [
     ".back-to-top",
     ".toc-overlay-icon",
 ]
-# The discussion-question component's boxes (extensions/studyguide/questions.py).
+# The discussion-question component's boxes (extensions/studyguide/questions/).
 QUESTION_BOX = ".sg-question"
 
 VISIBLE_NAVIGATION = """

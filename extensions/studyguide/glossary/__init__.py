@@ -2,15 +2,15 @@
 
 Wiring only; each stage has its own module:
 
-* ``glossary_data``: read and validate ``studyguide_glossary`` (YAML, checked
-  against ``schema/glossary.schema.json``: fastjsonschema passes a valid file,
-  jsonschema explains an invalid one);
-* ``glossary_matcher``: find terms and aliases in text in one pass;
+* ``data``: read and validate ``studyguide_glossary`` (YAML, checked against
+  ``studyguide/schema/glossary.schema.json``: fastjsonschema passes a valid
+  file, jsonschema explains an invalid one);
+* ``matcher``: find terms and aliases in text in one pass;
 * ``autolink``: the read-time transform linking mentions, the ``{nolink}`` role;
-* ``glossary_domain``: the mentions per document (parallel- and
+* ``domain``: the mentions per document (parallel- and
   incremental-safe), unused entries;
-* ``glossary_directive``: ``{studyguide-glossary}``, the page, "Mentioned in";
-* ``glossary_output``: the links of mentions, tooltips (HTML), page numbers
+* ``directive``: ``{studyguide-glossary}``, the page, "Mentioned in";
+* ``output``: the links of mentions, tooltips (HTML), page numbers
   (LaTeX), unknown terms.
 
 Configuration: ``studyguide_glossary`` (path relative to the source
@@ -40,17 +40,17 @@ from typing import TYPE_CHECKING
 from sphinx.util import logging
 
 from studyguide.assets import add_static_dir
-from studyguide.autolink import AUTOLINK_MODES, AutoLink, nolink_role
-from studyguide.glossary_data import Glossary, GlossaryDataError, load_glossary
-from studyguide.glossary_directive import GlossaryDirective, fill_mentions
-from studyguide.glossary_domain import (
+from studyguide.glossary.autolink import AUTOLINK_MODES, AutoLink, nolink_role
+from studyguide.glossary.data import Glossary, GlossaryDataError, load_glossary
+from studyguide.glossary.directive import GlossaryDirective, fill_mentions
+from studyguide.glossary.domain import (
     GlossaryDomain,
     check_consistency,
     get_domain,
     rewrite_glossary_pages,
 )
-from studyguide.glossary_nodes import sg_backref, sg_term_reference
-from studyguide.glossary_output import (
+from studyguide.glossary.nodes import sg_backref, sg_term_reference
+from studyguide.glossary.output import (
     TermLinks,
     depart_reference_pageref_latex,
     depart_term_reference_html,

@@ -2,8 +2,8 @@
 
 A read-time transform, after smartquotes (so it sees "MIR’s") and before the
 domains collect the document (so the links count as mentions).  Each mention
-becomes a :class:`~studyguide.glossary_nodes.glossary_mention`, which
-``glossary_output.resolve_mentions`` makes at write time into the link a
+becomes a :class:`~studyguide.glossary.nodes.glossary_mention`, which
+``output.resolve_mentions`` makes at write time into the link a
 ``{term}`` makes; the index entries of a block's mentions go into one index
 node at the start of the block (the entries name the block).  ``studyguide_autolink`` = "first"
 links the first mention of each entry per section, "all" every mention, "off"
@@ -21,15 +21,15 @@ from docutils import nodes
 from sphinx import addnodes
 from sphinx.transforms import SphinxTransform
 
-from studyguide.glossary_domain import get_glossary
-from studyguide.glossary_nodes import glossary_mention
+from studyguide.glossary.domain import get_glossary
+from studyguide.glossary.nodes import glossary_mention
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
     from docutils.parsers.rst.states import Inliner
 
-    from studyguide.glossary_data import Entry
+    from studyguide.glossary.data import Entry
 
 AUTOLINK_MODES = ("first", "all", "off")
 OFF_VALUES = {"off", "false", "no", "0", "none"}

@@ -29,9 +29,9 @@ if TYPE_CHECKING:
 
     import jsonschema
 
-    from studyguide.glossary_matcher import Matcher
+    from studyguide.glossary.matcher import Matcher
 
-SCHEMA_PATH = Path(__file__).parent / "schema" / "glossary.schema.json"
+SCHEMA_PATH = Path(__file__).parent.parent / "schema" / "glossary.schema.json"
 
 #: The schema's categories, in the order of the glossary page's groups.
 CATEGORIES = ("party", "organisation", "person", "place", "event", "concept")
@@ -155,7 +155,7 @@ class Glossary:
     @cached_property
     def matcher(self) -> Matcher:
         """The auto-linker's matcher over every term and alias."""
-        from studyguide.glossary_matcher import Matcher
+        from studyguide.glossary.matcher import Matcher
 
         return Matcher((name, entry.term) for entry in self.entries for name in entry.names)
 

@@ -19,9 +19,9 @@ from sphinx.util.docutils import SphinxDirective
 from sphinx.util.nodes import clean_astext
 
 from studyguide.collected import toctree_order
-from studyguide.glossary_data import CATEGORIES, Entry, name_key, sort_key
-from studyguide.glossary_domain import get_domain, get_glossary, relative_uris
-from studyguide.glossary_nodes import sg_backref, sg_mentions
+from studyguide.glossary.data import CATEGORIES, Entry, name_key, sort_key
+from studyguide.glossary.domain import get_domain, get_glossary, relative_uris
+from studyguide.glossary.nodes import sg_backref, sg_mentions
 from studyguide.i18n import _
 
 if TYPE_CHECKING:

@@ -20,7 +20,7 @@ from sphinx.errors import NoUri
 from sphinx.util import logging
 
 from studyguide.collected import inputs_changed
-from studyguide.glossary_data import Glossary
+from studyguide.glossary.data import Glossary
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Set

@@ -1,7 +1,7 @@
 """Glossary links in the output: tooltips in HTML, page numbers in LaTeX.
 
 Every link to a glossary entry becomes an
-:class:`~studyguide.glossary_nodes.sg_term_reference` carrying the entry's short
+:class:`~studyguide.glossary.nodes.sg_term_reference` carrying the entry's short
 definition: an auto-linked mention on doctree-resolved (``resolve_mentions``,
 straight from the entry and the standard domain's term, with no cross-reference
 to resolve), a ``{term}`` by a post-transform after Sphinx resolved it.  The
@@ -25,9 +25,9 @@ from sphinx import addnodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 
-from studyguide.autolink import index_entry
-from studyguide.glossary_domain import get_glossary, relative_uris
-from studyguide.glossary_nodes import glossary_mention, sg_term_reference
+from studyguide.glossary.autolink import index_entry
+from studyguide.glossary.domain import get_glossary, relative_uris
+from studyguide.glossary.nodes import glossary_mention, sg_term_reference
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -35,7 +35,7 @@ if TYPE_CHECKING:
     from sphinx.writers.html5 import HTML5Translator
     from sphinx.writers.latex import LaTeXTranslator
 
-    from studyguide.glossary_data import Entry
+    from studyguide.glossary.data import Entry
 
 logger = logging.getLogger(__name__)
 

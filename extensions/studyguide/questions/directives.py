@@ -1,0 +1,177 @@
+"""Parsing: ``discussion-question`` and ``facilitator-note`` make neutral nodes;
+``discussion-questions`` leaves a placeholder."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from docutils import nodes
+from docutils.parsers.rst import directives
+from sphinx import addnodes
+from sphinx.util import docname_join
+from sphinx.util.docutils import SphinxDirective
+
+from studyguide.glossary.nodes import glossary_mention
+from studyguide.i18n import _
+from studyguide.questions.helpers import (
+    _warn,
+    format_minutes,
+    glossary_data,
+    parse_minutes,
+    unknown_term_hint,
+)
+from studyguide.questions.nodes import (
+    discussion_question,
+    discussion_question_list,
+    facilitator_note,
+    question_header,
+    question_number,
+)
+
+if TYPE_CHECKING:
+    from sphinx.environment import BuildEnvironment
+
+
+class DiscussionQuestion(SphinxDirective):
+    """``discussion-question``: a question with a MyST body.
+
+    Options: ``:label:`` (for ``{ref}``/``{numref}``), ``:minutes:`` (suggested
+    time, a positive number) and ``:terms:`` (comma-separated glossary terms).
+    """
+
+    has_content = True
+    option_spec: ClassVar[dict[str, Any]] = {
+        "label": directives.unchanged_required,
+        "minutes": directives.unchanged,
+        "terms": directives.unchanged,
+        "class": directives.class_option,
+    }
+
+    def run(self) -> list[nodes.Node]:
+        location = (self.env.docname, self.lineno)
+        body = self.parse_content_to_nodes() if self.content else []
+        text = [child for child in body if not isinstance(child, facilitator_note)]
+        if not any(child.astext().strip() for child in text):
+            _warn(
+                "empty discussion question: write the question in the directive's body",
+                location,
+                "question",
+            )
+            return []
+
+        node = discussion_question(classes=["sg-question", *self.options.get("class", [])])
+        self.set_source_info(node)
+        node["docname"] = self.env.docname
+        node["label"] = ""
+        label = self.options.get("label", "").strip()
+        if label:
+            node["label"] = nodes.fully_normalize_name(label)
+            node_id = nodes.make_id(node["label"])
+            if node_id and node_id not in self.state.document.ids:
+                node["ids"].append(node_id)
+                self.state.document.ids[node_id] = node
+        if not node["ids"]:
+            # An anchor even without a label: the collected lists link back to it.
+            node_id = f"question-{self.env.new_serialno('studyguide-question') + 1}"
+            while node_id in self.state.document.ids:
+                node_id += "-1"
+            node["ids"].append(node_id)
+            self.state.document.ids[node_id] = node
+
+        node["minutes"] = None
+        if "minutes" in self.options:
+            minutes = parse_minutes(self.options["minutes"] or "")
+            if minutes is None:
+                _warn(
+                    "discussion question: ':minutes: %s' is not a positive number of "
+                    "minutes; write e.g. ':minutes: 10'",
+                    location,
+                    "question",
+                    self.options["minutes"],
+                )
+            node["minutes"] = minutes
+
+        header = question_header(classes=["sg-question-header"])
+        header += question_number(classes=["sg-question-number"])
+        if node["minutes"]:
+            text_minutes = format_minutes(node["minutes"])
+            header += nodes.inline(text_minutes, text_minutes, classes=["sg-question-minutes"])
+        node += header
+        node.extend(body)
+
+        terms = [t.strip() for t in self.options.get("terms", "").split(",") if t.strip()]
+        node["terms"] = terms
+        if terms:
+            line = nodes.paragraph(classes=["sg-question-terms"])
+            label_text = _("Terms:")
+            line += nodes.strong(label_text, label_text)
+            glossary = glossary_data(self.env)
+            for i, term in enumerate(terms):
+                line += nodes.Text(", " if i else " ")
+                if glossary is not None:
+                    entry = glossary.lookup(term)
+                    if entry is not None:
+                        # A mention, as the auto-linker makes them, counted as
+                        # an explicit link to the entry.
+                        line += glossary_mention(term, term, sg_term=entry.term)
+                    else:
+                        # Reported here, once, and printed as plain text: no link to nothing.
+                        _warn(
+                            "discussion question: unknown glossary term %r in :terms:%s",
+                            self.get_location(),
+                            "question",
+                            term,
+                            unknown_term_hint(self.env, term),
+                        )
+                        line += nodes.inline(term, term, classes=["sg-unknown-term"])
+                    continue
+                xref = addnodes.pending_xref(
+                    "",
+                    nodes.inline(term, term, classes=["xref", "std", "std-term"]),
+                    refdomain="std",
+                    reftype="term",
+                    reftarget=term,
+                    refexplicit=False,
+                    refwarn=True,
+                    refdoc=self.env.docname,
+                    sg_question_term=True,
+                )
+                self.set_source_info(xref)
+                line += xref
+            node += line
+        return [node]
+
+
+class FacilitatorNote(SphinxDirective):
+    """``facilitator-note``: guidance kept only in the facilitator edition."""
+
+    has_content = True
+
+    def run(self) -> list[nodes.Node]:
+        node = facilitator_note(classes=["sg-facilitator-note"])
+        self.set_source_info(node)
+        label = _("Facilitator note")
+        title = nodes.paragraph(classes=["sg-facilitator-note-title"])
+        title += nodes.strong(label, label)
+        node += title
+        node.extend(self.parse_content_to_nodes())
+        return [node]
+
+
+class DiscussionQuestions(SphinxDirective):
+    """``discussion-questions``: the questions of the guide, or of ``:chapter:``."""
+
+    option_spec: ClassVar[dict[str, Any]] = {"chapter": directives.unchanged_required}
+
+    def run(self) -> list[nodes.Node]:
+        node = discussion_question_list()
+        self.set_source_info(node)
+        chapter = self.options.get("chapter", "").strip()
+        node["chapter"] = docname_from(self.env, chapter) if chapter else ""
+        return [node]
+
+
+def docname_from(env: BuildEnvironment, name: str) -> str:
+    """A document name written in a directive, relative to the current document."""
+    name = name.strip().removesuffix(".md").removesuffix(".rst")
+    return name[1:] if name.startswith("/") else docname_join(env.docname, name)

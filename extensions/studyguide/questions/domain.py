@@ -1,0 +1,206 @@
+"""The ``questions`` domain: each document's questions (kept pickled) and videos,
+parallel- and incremental-safe; the labels; the consistency check."""
+
+from __future__ import annotations
+
+import hashlib
+import pickle
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from sphinx.domains import Domain
+from sphinxcontrib.youtube.youtube import youtube
+
+from studyguide.questions.helpers import (
+    _warn,
+    glossary_data,
+    ordered_docnames,
+    unknown_term_hint,
+)
+from studyguide.questions.nodes import discussion_question, questions_placeholder
+
+if TYPE_CHECKING:
+    from collections.abc import Set
+
+    from docutils import nodes
+    from sphinx.application import Sphinx
+    from sphinx.environment import BuildEnvironment
+
+DOMAIN = "questions"
+#: Attribute of a question kept in the domain: its whole node, pickled.
+BODY = "sg_body"
+#: Attribute of a question kept in the domain: a digest of what lists show of it.
+SIGNATURE = "sg_signature"
+
+
+def pickled_question(question: discussion_question) -> bytes:
+    """The question and its body, pickled apart from its document.
+
+    Every node names its document (``_document``) and its parent: pickled as
+    they stand, they would take the whole chapter along.  For the pickling they
+    name neither, and their lines count from the question's own line, so the
+    bytes stay the same when an edit elsewhere in the chapter moves the
+    question (they are the question's signature too).  The tree is as it was
+    afterwards.
+    """
+    base = question.line or 0
+    parent = question.parent
+    saved = [(node, node._document, node.line) for node in question.findall()]
+    for node, _document, line in saved:
+        node._document = None
+        if line is not None:
+            node.line = line - base
+    question.parent = None
+    try:
+        return pickle.dumps(question, pickle.HIGHEST_PROTOCOL)
+    finally:
+        question.parent = parent
+        for node, document, line in saved:
+            node._document = document
+            node.line = line
+
+
+def question_body(question: discussion_question) -> discussion_question:
+    """A new, whole copy of a question kept in the domain (attributes and body)."""
+    body: discussion_question = pickle.loads(question[BODY])
+    base = question.line or 0
+    for node in body.findall():
+        if node.line is not None:
+            node.line += base
+    return body
+
+
+class QuestionsDomain(Domain):
+    """The questions of every document, and the YouTube videos of each chapter."""
+
+    name = DOMAIN
+    label = "Discussion questions"
+    initial_data: ClassVar[dict[str, Any]] = {"questions": {}, "videos": {}, "lists": {}}
+
+    @property
+    def questions(self) -> dict[str, list[discussion_question]]:
+        """docname -> that document's questions, in document order."""
+        return self.data.setdefault("questions", {})
+
+    @property
+    def videos(self) -> dict[str, list[str]]:
+        """docname -> the YouTube video ids in that document."""
+        return self.data.setdefault("videos", {})
+
+    @property
+    def lists(self) -> dict[str, bool]:
+        """docname -> True where the document holds a placeholder (a set, picklable)."""
+        return self.data.setdefault("lists", {})
+
+    def clear_doc(self, docname: str) -> None:
+        self.questions.pop(docname, None)
+        self.videos.pop(docname, None)
+        self.lists.pop(docname, None)
+
+    def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
+        # Only the given documents: the others' data is already here, and
+        # copying it again would duplicate it (PITFALLS: the tutorial's todo).
+        for docname in docnames:
+            if docname in otherdata["questions"]:
+                self.questions[docname] = otherdata["questions"][docname]
+            if docname in otherdata["videos"]:
+                self.videos[docname] = otherdata["videos"][docname]
+            if docname in otherdata["lists"]:
+                self.lists[docname] = True
+
+    def process_doc(self, env: BuildEnvironment, docname: str, document: nodes.document) -> None:
+        found = []
+        for index, question in enumerate(document.findall(discussion_question), start=1):
+            question["sg_index"] = index
+            question["docname"] = docname
+            # The domain keeps the question's attributes as a node and its body
+            # pickled: thousands of live nodes in domain data would slow every
+            # garbage collection of the build (and the environment's pickling).
+            shell = question.copy()
+            body = pickled_question(question)
+            shell[BODY] = body
+            # What the lists show of it (lines counted from the question's).
+            shell[SIGNATURE] = hashlib.sha256(body).hexdigest()
+            found.append(shell)
+        if found:
+            self.questions[docname] = found
+        video_ids = [str(v["id"]) for v in document.findall(youtube)]
+        if video_ids:
+            self.videos[docname] = video_ids
+        if any(True for _node in document.findall(questions_placeholder)):
+            self.lists[docname] = True
+
+    def page_inputs(self, docname: str) -> tuple[Any, ...]:
+        """What the lists and session plans show of *docname* (see ``collected``)."""
+        return (
+            [question[SIGNATURE] for question in self.questions.get(docname, ())],
+            self.videos.get(docname, []),
+            docname in self.lists,
+        )
+
+    def resolve_any_xref(self, *args: Any, **kwargs: Any) -> list[tuple[str, nodes.Element]]:
+        return []
+
+    # The API the sessions component (and anyone else) reads.
+
+    def questions_of(self, docname: str) -> list[discussion_question]:
+        """The questions of *docname*, in document order."""
+        return list(self.questions.get(docname, []))
+
+    def labels(self) -> dict[str, tuple[str, str, int]]:
+        """label -> (docname, node id, index); the first in toctree order wins."""
+        found: dict[str, tuple[str, str, int]] = {}
+        for docname in ordered_docnames(self.env, self.questions):
+            for question in self.questions[docname]:
+                if question["label"] and question["label"] not in found:
+                    found[question["label"]] = (docname, question["ids"][0], question["sg_index"])
+        return found
+
+
+def check_consistency(app: Sphinx, env: BuildEnvironment) -> None:
+    """Report duplicate labels, every build, in toctree order.
+
+    Unknown ``:terms:`` are reported here only without the guide's glossary
+    component (against the standard domain's terms); with it, the directive
+    reports them while parsing and prints them unlinked.
+    """
+    domain: QuestionsDomain = env.domains[DOMAIN]  # type: ignore[assignment]
+    std = env.domains.standard_domain
+    glossary = glossary_data(env)
+    first: dict[str, tuple[str, int | None]] = {}
+    for docname in ordered_docnames(env, domain.questions):
+        for question in domain.questions[docname]:
+            location = (docname, question.line)
+            label = question["label"]
+            if label in first:
+                other_doc, other_line = first[label]
+                _warn(
+                    "duplicate discussion-question label %r (first used in %s, line %s): "
+                    "give each question a label of its own",
+                    location,
+                    "question",
+                    label,
+                    env.doc2path(other_doc, False),
+                    other_line,
+                )
+            elif label:
+                first[label] = (docname, question.line)
+                if label in std.anonlabels:
+                    _warn(
+                        "discussion-question label %r is already a label in %s: choose another",
+                        location,
+                        "question",
+                        label,
+                        env.doc2path(std.anonlabels[label][0], False),
+                    )
+            if glossary is not None:
+                continue  # the directive reported unknown :terms: already
+            for term in question["terms"]:
+                hint = unknown_term_hint(env, term)
+                if hint is not None:
+                    _warn(
+                        "discussion question: unknown glossary term %r in :terms:%s",
+                        location,
+                        "question",
+                        term,
+                        hint,
+                    )

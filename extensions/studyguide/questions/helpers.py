@@ -1,0 +1,149 @@
+"""Helpers of the questions' stages, shared with the sessions component.
+
+Minutes, numbers and titles ("Question 2.3"), links, the glossary's names, and
+the component's warnings.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from typing import TYPE_CHECKING, Any
+
+from sphinx.errors import NoUri
+from sphinx.util import logging
+from sphinx.util.nodes import make_refnode
+
+from studyguide.collected import toctree_order
+from studyguide.i18n import _
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from docutils import nodes
+    from sphinx.builders import Builder
+    from sphinx.environment import BuildEnvironment
+
+logger = logging.getLogger(__name__)
+
+
+def _warn(message: str, location: Any, subtype: str, *args: Any) -> None:
+    logger.warning(message, *args, location=location, type="studyguide", subtype=subtype)
+
+
+def parse_minutes(value: str) -> float | None:
+    """A positive number of minutes, or ``None`` when *value* is not one."""
+    if not re.fullmatch(r"\s*\d+(\.\d+)?\s*", value):
+        return None
+    minutes = float(value)
+    return minutes if minutes > 0 else None
+
+
+def format_minutes(minutes: float) -> str:
+    """ "10 minutes", "1 minute", "7.5 minutes", translated."""
+    if minutes == 1:
+        return _("1 minute")
+    return _("%s minutes") % f"{minutes:g}"
+
+
+def ordered_docnames(env: BuildEnvironment, docnames: Iterable[str]) -> list[str]:
+    """*docnames* in toctree order; documents outside the toctree last, sorted."""
+    wanted = set(docnames)
+    order = [doc for doc in toctree_order(env) if doc in wanted]
+    return order + sorted(wanted - set(order))
+
+
+def chapter_number(env: BuildEnvironment, docname: str) -> str | None:
+    """The chapter's number: front matter ``part:``, else its toctree position."""
+    part = env.metadata.get(docname, {}).get("part")
+    if part is not None and str(part).strip():
+        return str(part).strip()
+    order = toctree_order(env)
+    if docname in order:
+        return str(order.index(docname) + 1)
+    return None
+
+
+def question_number_text(env: BuildEnvironment, docname: str, index: int) -> str:
+    """The number of the *index*-th (1-based) question of *docname*: "2.3"."""
+    chapter = chapter_number(env, docname)
+    return f"{chapter}.{index}" if chapter else str(index)
+
+
+def question_title(env: BuildEnvironment, docname: str, index: int) -> str:
+    """ "Question 2.3", translated."""
+    return _("Question %s") % question_number_text(env, docname, index)
+
+
+def chapter_title(env: BuildEnvironment, docname: str) -> str:
+    """The chapter's title, as text."""
+    title = env.titles.get(docname)
+    return title.astext() if title is not None else docname
+
+
+def refnode_or_text(
+    builder: Builder,
+    fromdocname: str,
+    todocname: str,
+    targetid: str | None,
+    child: nodes.Node,
+    title: str | None = None,
+) -> nodes.Node:
+    """A link to *todocname*#*targetid*, or *child* alone where the builder has no URI.
+
+    LaTeX raises ``NoUri`` for a document that is not part of the PDF being
+    built (a handout links to nothing outside itself).
+    """
+    try:
+        return make_refnode(builder, fromdocname, todocname, targetid, child, title)
+    except NoUri:
+        return child
+
+
+def known_term_names(env: BuildEnvironment) -> dict[str, str]:
+    """Names a ``:terms:`` entry may use, lower-cased -> as written.
+
+    Every glossary term and alias is a standard-domain ``term`` object (the
+    glossary component registers both), and Sphinx matches them ignoring case.
+    """
+    std = env.domains.standard_domain
+    names: dict[str, str] = {}
+    for (objtype, name), _value in std.objects.items():
+        if objtype == "term":
+            names.setdefault(name.lower(), name)
+    return names
+
+
+def unknown_term_hint(env: BuildEnvironment, term: str) -> str | None:
+    """``None`` when *term* is a glossary name, else a "did you mean" hint.
+
+    Asks the glossary component's data (aliases, suggestions) when it is
+    loaded, else the standard domain's terms.
+    """
+    glossary = glossary_data(env)
+    if glossary is not None:
+        if glossary.lookup(term) is not None:
+            return None
+        suggestion = glossary.suggest(term)
+    else:
+        terms = known_term_names(env)
+        if term.lower() in terms:
+            return None
+        close = difflib.get_close_matches(term.lower(), terms, n=1)
+        suggestion = terms[close[0]] if close else None
+    if suggestion:
+        return f"; did you mean {suggestion!r}?"
+    return "; use a term or alias of the glossary"
+
+
+def glossary_data(env: BuildEnvironment) -> Any:
+    """The glossary component's data, or ``None`` without a usable glossary."""
+    try:
+        from studyguide.glossary.domain import get_glossary
+    except ImportError:  # the guide's glossary component is optional
+        return None
+    try:
+        glossary = get_glossary(env)
+    except Exception:
+        return None
+    return glossary if glossary.ok and glossary.entries else None

@@ -1,0 +1,144 @@
+"""Collected lists: placeholders filled on ``doctree-resolved`` from copies of the
+questions the domain collected (as ``sphinx.ext.todo`` does)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from docutils import nodes
+from sphinx import addnodes
+from sphinx.util.docutils import new_document
+
+from studyguide.collected import inputs_changed
+from studyguide.questions.domain import DOMAIN, question_body
+from studyguide.questions.helpers import (
+    _warn,
+    chapter_title,
+    ordered_docnames,
+    refnode_or_text,
+)
+from studyguide.questions.nodes import (
+    discussion_question,
+    discussion_question_list,
+    question_number,
+    questions_placeholder,
+)
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterable
+
+    from sphinx.application import Sphinx
+    from sphinx.environment import BuildEnvironment
+
+    from studyguide.questions.domain import QuestionsDomain
+
+
+#: Each kind of questions placeholder -> what makes its content on doctree-resolved
+#: (the sessions component adds its plans and handouts).
+PLACEHOLDER_FILLERS: dict[type[nodes.Element], Callable[[Sphinx, Any, str], Any]] = {}
+
+
+def clear_ids(node: nodes.Element) -> nodes.Element:
+    """Remove ids from *node* and its descendants (a copy placed elsewhere)."""
+    for element in node.findall(nodes.Element):
+        element["ids"] = []
+        element["names"] = []
+    return node
+
+
+def rewrite_lists(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    """Documents with collected lists are written again when what they show changed.
+
+    Their content comes from other documents, which may just have been read.
+    """
+    domain: QuestionsDomain = env.domains[DOMAIN]  # type: ignore[assignment]
+    return sorted(domain.lists) if inputs_changed(env) else []
+
+
+def fill_placeholders(app: Sphinx, doctree: nodes.document, fromdocname: str) -> None:
+    """Fill each questions placeholder of the page (lists, session plans, handouts).
+
+    One walk of the page finds every kind; ``PLACEHOLDER_FILLERS`` says what
+    makes each one's content.
+    """
+    for placeholder in list(doctree.findall(questions_placeholder)):
+        filler = PLACEHOLDER_FILLERS.get(type(placeholder))
+        if filler is not None:
+            placeholder.replace_self(filler(app, placeholder, fromdocname))
+
+
+def question_list(
+    app: Sphinx, placeholder: discussion_question_list, fromdocname: str
+) -> list[nodes.Node]:
+    """The content of a ``discussion-questions`` placeholder: copies of the questions."""
+    env = app.env
+    domain: QuestionsDomain = env.domains[DOMAIN]  # type: ignore[assignment]
+    chapter = placeholder["chapter"]
+    if chapter:
+        if chapter not in env.found_docs:
+            _warn(
+                "discussion-questions: unknown chapter %r; give a document name "
+                "such as 'part-1-insurrection'",
+                placeholder,
+                "question",
+                chapter,
+            )
+        docnames = [chapter]
+    else:
+        docnames = ordered_docnames(env, domain.questions)
+    listed = [(docname, domain.questions_of(docname)) for docname in docnames]
+    copies = iter(
+        question_copies(
+            app,
+            [question for _docname, questions in listed for question in questions],
+            fromdocname,
+        )
+    )
+    content: list[nodes.Node] = []
+    for docname, questions in listed:
+        if not questions:
+            continue
+        if not chapter:
+            heading = nodes.rubric(classes=["sg-question-list-chapter"])
+            title = chapter_title(env, docname)
+            heading += refnode_or_text(app.builder, fromdocname, docname, None, nodes.Text(title))
+            content.append(heading)
+        content.extend(next(copies) for _question in questions)
+    container = nodes.container(classes=["sg-question-list"])
+    container.extend(content)
+    return [container] if content else []
+
+
+def question_copies(
+    app: Sphinx, questions: Iterable[discussion_question], fromdocname: str, link: bool = True
+) -> list[discussion_question]:
+    """Resolved copies of collected questions, each number linking to its original.
+
+    References resolve inside a document (as in ``sphinx.ext.todo``); all the
+    copies share one, so the post-transforms run once for the lot and not once
+    a question.
+    """
+    originals = list(questions)
+    document = new_document("")
+    for question in originals:
+        copy = question_body(question)
+        clear_ids(copy)
+        copy["classes"].append("sg-question-copy")
+        for xref in copy.findall(addnodes.pending_xref):
+            xref["refdoc"] = fromdocname
+        document += copy
+    if originals:
+        app.env.resolve_references(document, fromdocname, app.builder)
+    copies: list[discussion_question] = list(document.children)
+    document.clear()
+    for question, copy in zip(originals, copies, strict=True):
+        copy.parent = None
+        if not link:
+            continue
+        for number in copy.findall(question_number):
+            inner = nodes.inline("", "", *number.children)
+            number.clear()
+            number += refnode_or_text(
+                app.builder, fromdocname, question["docname"], question["ids"][0], inner
+            )
+    return copies

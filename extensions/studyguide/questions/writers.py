@@ -1,0 +1,125 @@
+"""One visitor pair per builder (HTML, LaTeX, text) for the questions' nodes."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from docutils import nodes
+
+from studyguide.i18n import _
+
+if TYPE_CHECKING:
+    from sphinx.writers.html5 import HTML5Translator
+    from sphinx.writers.latex import LaTeXTranslator
+    from sphinx.writers.text import TextTranslator
+
+    from studyguide.questions.nodes import (
+        discussion_question,
+        facilitator_note,
+        question_header,
+        question_number,
+    )
+
+
+def visit_question_html(self: HTML5Translator, node: discussion_question) -> None:
+    self.body.append(self.starttag(node, "div"))
+
+
+def depart_question_html(self: HTML5Translator, node: discussion_question) -> None:
+    self.body.append("</div>\n")
+
+
+def visit_header_html(self: HTML5Translator, node: question_header) -> None:
+    self.body.append(self.starttag(node, "p"))
+
+
+def depart_header_html(self: HTML5Translator, node: question_header) -> None:
+    question = node.parent
+    if question.get("ids"):
+        link = _("Link to this question")
+        self.body.append(f'<a class="headerlink" href="#{question["ids"][0]}" title="{link}">¶</a>')
+    self.body.append("</p>\n")
+
+
+def visit_number_html(self: HTML5Translator, node: question_number) -> None:
+    self.body.append(self.starttag(node, "span", ""))
+
+
+def depart_number_html(self: HTML5Translator, node: question_number) -> None:
+    self.body.append("</span>")
+
+
+def visit_note_html(self: HTML5Translator, node: facilitator_note) -> None:
+    self.body.append(self.starttag(node, "aside", CLASS="admonition"))
+
+
+def depart_note_html(self: HTML5Translator, node: facilitator_note) -> None:
+    self.body.append("</aside>\n")
+
+
+def visit_question_latex(self: LaTeXTranslator, node: discussion_question) -> None:
+    self.body.append("\n\\begin{sgquestion}")
+
+
+def depart_question_latex(self: LaTeXTranslator, node: discussion_question) -> None:
+    self.body.append("\\end{sgquestion}\n")
+
+
+def visit_header_latex(self: LaTeXTranslator, node: question_header) -> None:
+    # The header is the box's title: \begin{sgquestion}{<title>}.
+    self.body.append("{")
+
+
+def depart_header_latex(self: LaTeXTranslator, node: question_header) -> None:
+    self.body.append("}")
+    question = node.parent
+    if question.get("ids"):
+        self.body.append(self.hypertarget_to(question, anchor=True))
+    self.body.append("\n")
+
+
+def visit_number_latex(self: LaTeXTranslator, node: question_number) -> None:
+    self.body.append("\\sgquestionnumber{")
+
+
+def depart_number_latex(self: LaTeXTranslator, node: question_number) -> None:
+    self.body.append("}")
+
+
+def visit_note_latex(self: LaTeXTranslator, node: facilitator_note) -> None:
+    self.body.append("\n\\begin{sgfacilitatornote}\n")
+
+
+def depart_note_latex(self: LaTeXTranslator, node: facilitator_note) -> None:
+    self.body.append("\n\\end{sgfacilitatornote}\n")
+
+
+def visit_block_text(self: TextTranslator, node: nodes.Element) -> None:
+    self.new_state(0)
+
+
+def depart_block_text(self: TextTranslator, node: nodes.Element) -> None:
+    self.end_state(wrap=False)
+
+
+def visit_header_text(self: TextTranslator, node: nodes.Element) -> None:
+    self.new_state(0)
+
+
+def depart_header_text(self: TextTranslator, node: nodes.Element) -> None:
+    self.add_text(" ")
+    self.end_state()
+
+
+def visit_inline_text(self: TextTranslator, node: nodes.Element) -> None:
+    pass
+
+
+def depart_inline_text(self: TextTranslator, node: nodes.Element) -> None:
+    self.add_text(" ")
+
+
+def visit_placeholder(self: Any, node: nodes.Element) -> None:
+    # Filled on doctree-resolved; one left over (e.g. a builder that never
+    # resolves) must not break the output.
+    raise nodes.SkipNode
