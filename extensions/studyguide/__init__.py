@@ -12,6 +12,7 @@ from studyguide import (
     accessibility,
     book,
     checks,
+    chronology,
     collected,
     glossary,
     i18n,
@@ -33,6 +34,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     collected.setup_collected(app)
     video.setup_video(app)
     glossary.setup_glossary(app)
+    chronology.setup_chronology(app)
     questions.setup_questions(app)
     sessions.setup_sessions(app)
     book.setup_book(app)
