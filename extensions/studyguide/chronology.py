@@ -142,7 +142,15 @@ class ChronologyDirective(SphinxDirective):
             return []
         entries = chronological(glossary.entries, start, end)
         if not entries:
-            within = f" from {start or 'the start'} to {end or 'the end'}" if start or end else ""
+            within = (
+                f" from {start} to {end}"
+                if start and end
+                else f" from {start} on"
+                if start
+                else f" up to {end}"
+                if end
+                else ""
+            )
             logger.warning(
                 "studyguide-chronology: no glossary entry has a date%s; add 'date:' "
                 "(%s) to the entries of %s",

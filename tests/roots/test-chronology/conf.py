@@ -5,6 +5,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[3] / "extensions"))
 
+project = "Chronology test"
+author = "Tests"
+copyright = "2026, Tests"
+version = "1"
 extensions = ["myst_parser", "studyguide"]
 myst_enable_extensions = ["smartquotes"]
 exclude_patterns = ["_build"]
