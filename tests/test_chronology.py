@@ -232,6 +232,20 @@ def test_text_and_epub(tmp_path: Path) -> None:
     ]
 
 
+def test_spanish_dates_and_labels(tmp_path: Path) -> None:
+    app = build(copy_root(tmp_path), confoverrides={"language": "es"})
+    assert messages(app) == []
+    found = rows(page(app, "chronology"))
+    assert [date for date, _definition in found][:4] == [
+        "octubre de 1972",
+        "1973",
+        "4 de marzo de 1973",
+        "29 de junio de 1973",
+    ]
+    links = found[3][1].select_one("p.sg-chronology-links").get_text()
+    assert links == "Glosario: Tanquetazo · Mencionado en: First chapter; Second chapter"
+
+
 # -- LaTeX and PDF ------------------------------------------------------------------
 
 
