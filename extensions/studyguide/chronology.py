@@ -75,7 +75,7 @@ def date_key(iso: str) -> DateKey:
 
 
 def date_span(iso: str) -> tuple[DateKey, DateKey]:
-    """The first and the last day a date covers (a day past the month's end is harmless)."""
+    """The first and the last day a date covers; day 31 ends any month (only compared)."""
     year, month, day = date_key(iso)
     return (year, month or 1, day or 1), (year, month or 12, day or 31)
 
@@ -250,7 +250,7 @@ def fill_chronology(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     for placeholder in placeholders:
         term = placeholder["term"]
         entry = glossary.by_term.get(term)
-        if entry is None:  # cannot happen: the page is read again with the data
+        if entry is None:  # the page is read again with new data: only a safeguard
             placeholder.replace_self([])
             continue
         links = nodes.paragraph(classes=["sg-chronology-links"])
