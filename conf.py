@@ -65,9 +65,9 @@ latex_elements = {
     # Chapter heads come from sgbook.sty.
     "fncychap": "",
 }
-# The glossary is printed once, as an appendix (studyguide.book drops it from
-# the main matter).
-latex_appendices = ["glossary"]
+# The glossary and the chronology are printed once, as appendices (studyguide.book
+# drops them from the main matter).
+latex_appendices = ["glossary", "chronology"]
 latex_show_urls = "no"
 
 # -- EPUB --------------------------------------------------------------------

@@ -20,6 +20,7 @@ from studyguide import (
     sessions,
     video,
 )
+from studyguide.glossary import chronology
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -34,6 +35,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     collected.setup_collected(app)
     video.setup_video(app)
     glossary.setup_glossary(app)
+    chronology.setup_chronology(app)
     questions.setup_questions(app)
     sessions.setup_sessions(app)
     book.setup_book(app)

@@ -10,6 +10,7 @@ are returned as :class:`Problem` s for the caller to log as warnings.
 
 from __future__ import annotations
 
+import datetime
 import difflib
 import functools
 import json
@@ -36,7 +37,11 @@ SCHEMA_PATH = Path(__file__).parent.parent / "schema" / "glossary.schema.json"
 #: The schema's categories, in the order of the glossary page's groups.
 CATEGORIES = ("party", "organisation", "person", "place", "event", "concept")
 
-OPTIONAL_TEXT_FIELDS = ("category", "spanish", "english", "abbreviation", "dates")
+OPTIONAL_TEXT_FIELDS = ("category", "spanish", "english", "abbreviation", "dates", "event")
+
+#: An entry's ``date``: a day, a month or a year (checked as a real date as well).
+ISO_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+DATE_FORMS = "YYYY-MM-DD, YYYY-MM or YYYY"
 
 JSON_TYPE_NAMES = {
     "string": "text (a string)",
@@ -75,6 +80,10 @@ class Entry:
     english: str | None = None
     abbreviation: str | None = None
     dates: str | None = None
+    #: ISO date of the chronology: ``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY``.
+    date: str | None = None
+    #: What happened on ``date``, one line (else the chronology shows ``tip``).
+    event: str | None = None
     aliases: list[str] = field(default_factory=list)
     see_also: list[str] = field(default_factory=list)
     field_lines: dict[str, int] = field(default_factory=dict)
@@ -181,10 +190,31 @@ def load_glossary(path: Path) -> tuple[Glossary, list[Problem]]:
     return _build(path, root, data)
 
 
+class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """LibYAML's parser where PyYAML was built with it: the same nodes and marks,
+    many times faster than the pure-Python one.  An unquoted date stays text:
+    PyYAML would make it a ``datetime.date``, and stop at 1973-13-29 with a
+    ValueError."""
+
+
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _Loader.construct_yaml_str)
+
+
+def is_iso_date(text: str) -> bool:
+    """Whether *text* is a real date written YYYY-MM-DD, YYYY-MM or YYYY."""
+    match = ISO_DATE.fullmatch(text)
+    if match is None:
+        return False
+    year, month, day = match.groups()
+    try:
+        datetime.date(int(year), int(month or 1), int(day or 1))
+    except ValueError:
+        return False
+    return True
+
+
 def _parse_yaml(text: str) -> tuple[yaml.Node, Any]:
-    # LibYAML's parser where PyYAML was built with it: the same nodes and marks,
-    # many times faster than the pure-Python one.
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)(text)
+    loader = _Loader(text)
     try:
         root = loader.get_single_node()
         if root is None:
@@ -382,19 +412,24 @@ def _build(path: Path, root: yaml.Node, data: dict[str, Any]) -> tuple[Glossary,
     problems: list[Problem] = []
     entries: list[Entry] = []
     owner: dict[str, Entry] = {}  # name_key -> the entry that has that name
+    bad_dates: list[GlossaryDataError] = []
     terms_node, _key = _node_at(root, ["terms"])
     for index, raw in enumerate(data["terms"]):
         entry_node = terms_node.value[index]
         lines = {}
+        date: str | None = None
         for key, value in entry_node.value:
             lines[key.value] = _line(key)
             if isinstance(value, yaml.SequenceNode):
                 for position, item in enumerate(value.value):
                     lines[f"{key.value}.{position}"] = _line(item)
+            if key.value == "date":
+                date = _check_date(index, raw, key, value, bad_dates)
         entry = Entry(
             term=raw["term"].strip(),
             definition=" ".join(raw["definition"].split()),
             line=_line(entry_node),
+            date=date,
             aliases=[alias.strip() for alias in raw.get("aliases", [])],
             see_also=[name.strip() for name in raw.get("see_also", [])],
             field_lines=lines,
@@ -435,6 +470,14 @@ def _build(path: Path, root: yaml.Node, data: dict[str, Any]) -> tuple[Glossary,
             owner.setdefault(name_key(name), entry)
         entries.append(entry)
 
+    if bad_dates:
+        first, others = bad_dates[0], len(bad_dates) - 1
+        if others:
+            first.message += (
+                f" (and {others} more problem{'s' if others > 1 else ''} after fixing this)"
+            )
+        raise first
+
     glossary = Glossary(path, entries)
     for entry in entries:
         kept = []
@@ -454,3 +497,29 @@ def _build(path: Path, root: yaml.Node, data: dict[str, Any]) -> tuple[Glossary,
                 kept.append(target.term)
         entry.see_also = kept
     return glossary, problems
+
+
+def _check_date(
+    index: int,
+    raw: dict[str, Any],
+    key: yaml.Node,
+    value: yaml.Node,
+    bad_dates: list[GlossaryDataError],
+) -> str | None:
+    """An entry's ``date`` as written (quoted or not), if it is a real ISO date.
+
+    The text of the YAML node is checked, not the constructed value: an
+    unquoted year is a number there.  A bad date is added to *bad_dates*.
+    """
+    where = f"entry {index + 1} ({raw['term']!r})"
+    if isinstance(value, yaml.ScalarNode):
+        text = str(value.value).strip()
+        if is_iso_date(text):
+            return text
+        message = f"{where}: date {text!r} is not a date; write {DATE_FORMS}"
+    else:
+        message = (
+            f"{where}: date must be one date, not {_describe(raw['date'])}; write {DATE_FORMS}"
+        )
+    bad_dates.append(GlossaryDataError(message, _line(key)))
+    return None

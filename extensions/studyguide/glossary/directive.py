@@ -180,7 +180,7 @@ def fill_mentions(app: Sphinx, doctree: nodes.document, docname: str) -> None:
             subsections = [m for m in mentions if m.section_id]
             in_top = len(subsections) < len(mentions)
             paragraph += (
-                _backref(app, uris, docname, target_doc, "", doc_title)
+                backref(app, uris, docname, target_doc, "", doc_title)
                 if in_top
                 else (nodes.Text(doc_title))
             )
@@ -189,14 +189,14 @@ def fill_mentions(app: Sphinx, doctree: nodes.document, docname: str) -> None:
                 for index, mention in enumerate(subsections):
                     if index:
                         paragraph += nodes.Text(", ")
-                    paragraph += _backref(
+                    paragraph += backref(
                         app, uris, docname, target_doc, mention.section_id, mention.section_title
                     )
                 paragraph += nodes.Text(")")
         placeholder.replace_self(paragraph)
 
 
-def _backref(
+def backref(
     app: Sphinx,
     uris: Callable[[str], str | None],
     fromdoc: str,
