@@ -15,6 +15,7 @@ from studyguide import (
     collected,
     glossary,
     i18n,
+    paragraphs,
     questions,
     sessions,
     video,
@@ -35,6 +36,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     glossary.setup_glossary(app)
     questions.setup_questions(app)
     sessions.setup_sessions(app)
+    paragraphs.setup_paragraphs(app)
     book.setup_book(app)
     checks.setup_checks(app)
     return {
