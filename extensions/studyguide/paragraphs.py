@@ -36,6 +36,7 @@ value).
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Set
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -205,7 +206,7 @@ def citation_label(env: BuildEnvironment, fromdocname: str, docname: str, number
     chapter = chapter_number(env, docname)
     if chapter is None:
         return f"{chapter_title(env, docname)}, {label}"
-    return _("part %(chapter)s, ¶ %(number)s") % {"chapter": chapter, "number": number}
+    return _("part %(chapter)s, %(paragraph)s") % {"chapter": chapter, "paragraph": label}
 
 
 # -- Domain ------------------------------------------------------------------------
@@ -285,6 +286,8 @@ class ParagraphsDomain(Domain):
         if not node.get("refexplicit"):
             text = citation_label(env, fromdocname, docname, number)
             contnode = nodes.inline(text, text, classes=contnode["classes"])
+        if builder.name == "man":
+            return contnode  # a man page shows a link's target after it: "<#:para-5>"
         node_id = paragraph_id(number)
         try:
             link = make_refnode(
@@ -313,12 +316,14 @@ class ParagraphsDomain(Domain):
             return
         self._reported.add(key)
         if docname not in env.all_docs:
+            close = difflib.get_close_matches(docname, sorted(self.counts), n=1)
+            hint = f"did you mean {close[0]!r}?" if close else "write the page's document name"
             _warn(
-                "{para} cites paragraph %d of %r, which is not a page of the guide: "
-                "write the page's document name, e.g. 'part-2-coup#16'",
+                "{para} cites paragraph %d of %r, which is not a page of the guide: %s",
                 node,
                 number,
                 docname,
+                hint,
             )
         elif not count:
             _warn(
