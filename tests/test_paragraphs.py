@@ -244,7 +244,10 @@ def test_latex_labels_and_page_references(app: SphinxTestApp) -> None:
     listed = tex.split(r"\chapter{Discussion questions}")[1].split(r"\chapter{")[0]
     assert "part 1, ¶\xa02" in listed
     assert listed.count(r"\sgparapageref{\detokenize{chapter-a:para-2}}") == 1
-    assert (ROOT / "extensions" / "studyguide" / "latex" / "sgparagraphs.sty").is_file()
+    # A handout holds no chapter: its copies cite by label, without link or page.
+    handout = (app.outdir / "handout.tex").read_text(encoding="utf-8")
+    assert "\\DUrole{sg-para-ref}{part 1, ¶\xa02}" in handout
+    assert ":para-" not in handout
     assert (app.outdir / "sgparagraphs.sty").is_file()
     assert r"\usepackage{sgparagraphs}" in tex
 

@@ -12,6 +12,7 @@ studyguide_numbered_paragraphs = ["chapter-*"]
 latex_engine = "xelatex"
 latex_documents = [
     ("index", "paragraphs-test.tex", "Paragraphs test", "Tester", "manual", False),
+    ("handout", "handout.tex", "Session 1", "Tester", "howto", False),
 ]
 latex_elements = {"extraclassoptions": "openany,oneside"}
 epub_identifier = epub_uid = "paragraphs-test"
