@@ -74,9 +74,7 @@ def test_numbers_stand_in_the_margin_on_a_desktop(
     assert traffic.problems() == []
 
 
-def test_numbers_open_the_paragraph_on_a_phone(
-    base_url: str, mobile: tuple[Page, Traffic]
-) -> None:
+def test_numbers_open_the_paragraph_on_a_phone(base_url: str, mobile: tuple[Page, Traffic]) -> None:
     page, traffic = mobile
     numbers = measure(page, base_url)
     # Furo's 1em margin is too narrow: the number is inline, in the text's box.
@@ -85,9 +83,7 @@ def test_numbers_open_the_paragraph_on_a_phone(
     assert traffic.problems() == []
 
 
-def test_number_is_not_copied_with_the_text(
-    base_url: str, desktop: tuple[Page, Traffic]
-) -> None:
+def test_number_is_not_copied_with_the_text(base_url: str, desktop: tuple[Page, Traffic]) -> None:
     page, _traffic = desktop
     page.goto(f"{base_url}{CHAPTER}.html", wait_until="load")
     selected = page.evaluate(SELECTED_TEXT, "para-3")
