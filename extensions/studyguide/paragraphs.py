@@ -278,6 +278,8 @@ class ParagraphsDomain(Domain):
         contnode: nodes.Element,
     ) -> nodes.Element | None:
         docname, _sep, text_number = target.rpartition("#")
+        if not text_number.isdigit():  # not made by the role
+            return None
         number = int(text_number)
         count = self.counts.get(docname, 0)
         if not 1 <= number <= count:
