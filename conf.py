@@ -92,6 +92,7 @@ epub_exclude_files = [".buildinfo.bak"]
 
 studyguide_glossary = "glossary.yaml"
 studyguide_autolink = "first"
+studyguide_numbered_paragraphs = ["part-*"]  # the chapters: numbers, {para} citations
 studyguide_paper = "a4"  # or "letter": make pdf PAPER=letter
 studyguide_pdf_subject = (
     "Reviews of Patricio Guzmán’s documentary The Battle of Chile, "

@@ -16,6 +16,7 @@ from studyguide import (
     collected,
     glossary,
     i18n,
+    paragraphs,
     questions,
     sessions,
     video,
@@ -38,6 +39,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     chronology.setup_chronology(app)
     questions.setup_questions(app)
     sessions.setup_sessions(app)
+    paragraphs.setup_paragraphs(app)
     book.setup_book(app)
     checks.setup_checks(app)
     return {

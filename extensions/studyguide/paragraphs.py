@@ -1,0 +1,457 @@
+"""Numbered paragraphs: a number in the margin, a stable anchor, and ``{para}`` to cite one.
+
+Which pages: the config value ``studyguide_numbered_paragraphs``, a list of
+document-name patterns (``["part-*"]``); by default none, so the component
+touches nothing it is not asked to.
+
+Stages of the build:
+
+* read time (:class:`NumberParagraphs`): in each chosen page, every paragraph
+  that is a child of a section, or of a block quote that is a child of a
+  section, gets ``sg_para = n`` (counted from 1 in document order) and the id
+  ``para-n``.  Headings, anything inside a directive (a video, a question, a
+  note) and the paragraphs of a section that holds discussion questions are
+  not counted.  The number is stored with the doctree: every builder and
+  edition prints the same one;
+* the ``paragraphs`` domain keeps how many paragraphs each page numbers, and
+  which pages each page cites (parallel-safe; a page citing one that changed
+  is read again);
+* ``{para}`16``` (this page) or ``{para}`part-2-coup#16``` (another page)
+  fixes its target page while parsing, so a copy of it elsewhere (a
+  facilitator note on the page of all questions, in a session plan) still
+  points to the page it was written in.  The domain resolves it to a link
+  "¶ 16" (same page) or "part 2, ¶ 16" (another page: its chapter number, as
+  questions are numbered, or else its title); the PDF adds the page,
+  "¶ 16, p. 12".  Citing a paragraph that does not exist is a warning;
+* visitors: HTML ``<p id="para-3" class="sg-para" data-sg-para="3">`` with the
+  number drawn in the margin by CSS generated content (not copied with the
+  text); EPUB a small number at the start of the paragraph (e-readers ignore
+  such CSS); LaTeX ``\\sgparamark`` (the number in the left margin, with a
+  ``\\label``); text a "[3] " prefix; other builders nothing.
+
+Warnings: ``studyguide.paragraph`` (a citation of no numbered paragraph, a
+malformed citation, an id taken) and ``studyguide.config`` (a bad config
+value).
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Set
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from docutils import nodes
+from sphinx import addnodes
+from sphinx.domains import Domain
+from sphinx.errors import NoUri
+from sphinx.transforms import SphinxTransform
+from sphinx.util import docname_join, logging
+from sphinx.util.docutils import SphinxRole
+from sphinx.util.matching import Matcher
+from sphinx.util.nodes import make_refnode, split_explicit_title
+
+from studyguide.assets import add_static_dir
+from studyguide.i18n import _
+from studyguide.latex import add_latex_package
+from studyguide.questions.helpers import chapter_number, chapter_title
+from studyguide.questions.nodes import discussion_question
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.builders import Builder
+    from sphinx.config import Config
+    from sphinx.environment import BuildEnvironment
+    from sphinx.writers.html5 import HTML5Translator
+    from sphinx.writers.latex import LaTeXTranslator
+    from sphinx.writers.text import TextTranslator
+
+logger = logging.getLogger(__name__)
+
+CONFIG = "studyguide_numbered_paragraphs"
+DOMAIN = "paragraphs"
+#: The paragraph's number, an attribute of the paragraph node.
+NUMBER = "sg_para"
+#: Block quotes made by these directives are decoration, not the text.
+DECORATIVE_QUOTES = frozenset({"epigraph", "highlights", "pull-quote"})
+CITATION = re.compile(r"(?:(?P<doc>[^#]*)#)?(?P<number>\d+)")
+
+
+def paragraph_id(number: int) -> str:
+    """The anchor of a numbered paragraph: ``para-3``."""
+    return f"para-{number}"
+
+
+def _warn(message: str, location: Any, *args: Any, subtype: str = "paragraph") -> None:
+    logger.warning(message, *args, location=location, type="studyguide", subtype=subtype)
+
+
+# -- Configuration -----------------------------------------------------------------
+
+
+def _check_config(app: Sphinx, config: Config) -> None:
+    value = getattr(config, CONFIG)
+    if isinstance(value, (list, tuple)) and all(isinstance(p, str) for p in value):
+        return
+    logger.warning(
+        "%s = %r: give a list of document-name patterns, e.g. ['part-*'] "
+        "(or [] for none); numbering no paragraphs",
+        CONFIG,
+        value,
+        type="studyguide",
+        subtype="config",
+    )
+    setattr(config, CONFIG, [])
+
+
+# -- Read time ---------------------------------------------------------------------
+
+
+def _holds_questions(section: nodes.Element) -> bool:
+    return any(isinstance(child, discussion_question) for child in section.children)
+
+
+def _counted(paragraph: nodes.paragraph) -> bool:
+    """Whether *paragraph* is part of the page's running text."""
+    parent = paragraph.parent
+    if isinstance(parent, nodes.block_quote):
+        if DECORATIVE_QUOTES & set(parent["classes"]):
+            return False
+        parent = parent.parent
+    if not isinstance(parent, nodes.section) or _holds_questions(parent):
+        return False
+    return bool(paragraph.astext().strip())
+
+
+class NumberParagraphs(SphinxTransform):
+    """Number the running text's paragraphs of the pages the config names."""
+
+    # After the facilitator notes are placed (500), before the auto-linker (800).
+    default_priority = 600
+
+    def apply(self, **kwargs: Any) -> None:
+        patterns = getattr(self.config, CONFIG)
+        if not patterns or not Matcher(patterns)(self.env.docname):
+            return
+        number = 0
+        for paragraph in self.document.findall(nodes.paragraph):
+            if not _counted(paragraph):
+                continue
+            number += 1
+            paragraph[NUMBER] = number
+            paragraph["classes"].append("sg-para")
+            node_id = paragraph_id(number)
+            if node_id in self.document.ids:
+                _warn(
+                    "the id %r of numbered paragraph %d is taken by another target "
+                    "of this page: rename that target",
+                    paragraph,
+                    node_id,
+                    number,
+                )
+                continue
+            paragraph["ids"].insert(0, node_id)
+            self.document.ids[node_id] = paragraph
+
+
+# -- The role ----------------------------------------------------------------------
+
+
+class ParaRole(SphinxRole):
+    """``{para}`16```, ``{para}`part-2-coup#16```, ``{para}`see here <part-2-coup#16>```.
+
+    The target page is fixed here, from the page being read: a copy of the
+    role in another page still cites the page it was written in.
+    """
+
+    def run(self) -> tuple[list[nodes.Node], list[nodes.system_message]]:
+        explicit, title, target = split_explicit_title(self.text)
+        match = CITATION.fullmatch(target.strip())
+        if match is None or int(match["number"]) < 1:
+            _warn(
+                "{para}`%s`: cite a paragraph by its number, '16', or by page and "
+                "number, 'part-2-coup#16'",
+                self.get_location(),
+                self.text,
+            )
+            return [nodes.inline(self.rawtext, title, classes=["sg-para-ref"])], []
+        docname = self.env.docname
+        if match["doc"] is not None and match["doc"].strip():
+            name = match["doc"].strip().removesuffix(".md").removesuffix(".rst")
+            docname = name[1:] if name.startswith("/") else docname_join(docname, name)
+        number = int(match["number"])
+        text = title if explicit else _same_page_label(number)
+        xref = addnodes.pending_xref(
+            self.rawtext,
+            nodes.inline(text, text, classes=["xref", "sg-para-ref"]),
+            refdomain=DOMAIN,
+            reftype="para",
+            reftarget=f"{docname}#{number}",
+            refexplicit=explicit,
+            refwarn=True,
+            refdoc=self.env.docname,
+        )
+        self.set_source_info(xref)
+        return [xref], []
+
+
+def _same_page_label(number: int) -> str:
+    return f"¶\N{NO-BREAK SPACE}{number}"
+
+
+def citation_label(env: BuildEnvironment, fromdocname: str, docname: str, number: int) -> str:
+    """ "¶ 16" on its own page; "part 2, ¶ 16" elsewhere (else "<title>, ¶ 16")."""
+    label = _same_page_label(number)
+    if docname == fromdocname:
+        return label
+    chapter = chapter_number(env, docname)
+    if chapter is None:
+        return f"{chapter_title(env, docname)}, {label}"
+    return _("part %(chapter)s, %(paragraph)s") % {"chapter": chapter, "paragraph": label}
+
+
+# -- Domain ------------------------------------------------------------------------
+
+
+class sg_para_pageref(nodes.Inline, nodes.Element):
+    """After a citation in the PDF: ", p. 12" (``refid``: the LaTeX label's id)."""
+
+
+class ParagraphsDomain(Domain):
+    """How many paragraphs each page numbers, and which pages each page cites."""
+
+    name = DOMAIN
+    label = "Numbered paragraphs"
+    initial_data: ClassVar[dict[str, Any]] = {"counts": {}, "cites": {}}
+
+    def __init__(self, env: BuildEnvironment) -> None:
+        super().__init__(env)
+        #: Citations already reported: copies of a note must not repeat them.
+        self._reported: set[tuple[Any, ...]] = set()
+
+    @property
+    def counts(self) -> dict[str, int]:
+        """docname -> how many paragraphs it numbers (pages with none are absent)."""
+        return self.data.setdefault("counts", {})
+
+    @property
+    def cites(self) -> dict[str, list[str]]:
+        """docname -> the other pages its ``{para}`` roles cite."""
+        return self.data.setdefault("cites", {})
+
+    def clear_doc(self, docname: str) -> None:
+        self.counts.pop(docname, None)
+        self.cites.pop(docname, None)
+
+    def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
+        # Only the given documents (PITFALLS: the tutorial's todo duplicates).
+        for docname in docnames:
+            if docname in otherdata["counts"]:
+                self.counts[docname] = otherdata["counts"][docname]
+            if docname in otherdata["cites"]:
+                self.cites[docname] = otherdata["cites"][docname]
+
+    def process_doc(self, env: BuildEnvironment, docname: str, document: nodes.document) -> None:
+        count = sum(1 for node in document.findall(nodes.paragraph) if node.get(NUMBER))
+        if count:
+            self.counts[docname] = count
+        cited = {
+            node["reftarget"].rpartition("#")[0]
+            for node in document.findall(addnodes.pending_xref)
+            if node.get("refdomain") == DOMAIN
+        }
+        cited.discard(docname)
+        if cited:
+            self.cites[docname] = sorted(cited)
+
+    def citing(self, docnames: Set[str]) -> list[str]:
+        """The pages that cite any of *docnames*."""
+        return sorted(doc for doc, cited in self.cites.items() if docnames & set(cited))
+
+    def resolve_xref(
+        self,
+        env: BuildEnvironment,
+        fromdocname: str,
+        builder: Builder,
+        typ: str,
+        target: str,
+        node: addnodes.pending_xref,
+        contnode: nodes.Element,
+    ) -> nodes.Element | None:
+        docname, _sep, text_number = target.rpartition("#")
+        if not text_number.isdigit():  # not made by the role
+            return None
+        number = int(text_number)
+        count = self.counts.get(docname, 0)
+        if not 1 <= number <= count:
+            self._report(env, node, docname, number, count)
+            return contnode
+        if not node.get("refexplicit"):
+            text = citation_label(env, fromdocname, docname, number)
+            contnode = nodes.inline(text, text, classes=contnode["classes"])
+        if builder.name == "man":
+            return contnode  # a man page shows a link's target after it: "<#:para-5>"
+        node_id = paragraph_id(number)
+        try:
+            link = make_refnode(
+                builder, fromdocname, docname, node_id, contnode, chapter_title(env, docname)
+            )
+        except NoUri:  # a page outside this output (a handout): the label alone
+            return contnode
+        if builder.format != "latex" or env.config.latex_show_pagerefs:
+            return link
+        # Sphinx's LaTeX writer prints no page number here: the extension does.
+        wrapper = nodes.inline("", "", classes=["sg-para-citation"])
+        wrapper += link
+        wrapper += sg_para_pageref(refid=f"{docname}:{node_id}")
+        return wrapper
+
+    def _report(
+        self,
+        env: BuildEnvironment,
+        node: addnodes.pending_xref,
+        docname: str,
+        number: int,
+        count: int,
+    ) -> None:
+        key = (node.source, node.line, node["reftarget"])
+        if key in self._reported:
+            return
+        self._reported.add(key)
+        if docname not in env.all_docs:
+            close = difflib.get_close_matches(docname, sorted(self.counts), n=1)
+            hint = f"did you mean {close[0]!r}?" if close else "write the page's document name"
+            _warn(
+                "{para} cites paragraph %d of %r, which is not a page of the guide: %s",
+                node,
+                number,
+                docname,
+                hint,
+            )
+        elif not count:
+            _warn(
+                "{para} cites paragraph %d of %r, which has no numbered paragraphs: "
+                "cite a page that %s numbers",
+                node,
+                number,
+                docname,
+                CONFIG,
+            )
+        else:
+            _warn(
+                "paragraph %d does not exist in %r (it has %d numbered paragraphs): "
+                "cite one from 1 to %d",
+                node,
+                number,
+                docname,
+                count,
+                count,
+            )
+
+    def resolve_any_xref(self, *args: Any, **kwargs: Any) -> list[tuple[str, nodes.Element]]:
+        return []
+
+
+def read_citing_pages(
+    app: Sphinx, env: BuildEnvironment, added: Set[str], changed: Set[str], removed: Set[str]
+) -> list[str]:
+    """Pages citing a page that changed are read again: their labels and checks follow it."""
+    domain: ParagraphsDomain = env.domains[DOMAIN]  # type: ignore[assignment]
+    return domain.citing(set(added) | set(changed) | set(removed))
+
+
+# -- Visitors ----------------------------------------------------------------------
+
+
+def visit_paragraph_html(self: HTML5Translator, node: nodes.paragraph) -> None:
+    number = node.get(NUMBER)
+    if number:
+        # The number is an attribute, drawn by CSS: not copied with the text.
+        self.body.append(self.starttag(node, "p", "", **{"data-sg-para": str(number)}))
+    else:
+        type(self).visit_paragraph(self, node)
+
+
+def visit_paragraph_epub(self: HTML5Translator, node: nodes.paragraph) -> None:
+    type(self).visit_paragraph(self, node)
+    number = node.get(NUMBER)
+    if number:
+        # E-readers ignore most CSS: the number is a small span in the text.
+        self.body.append(f'<span class="sg-para-number">{number}</span> ')
+
+
+def depart_paragraph_html(self: HTML5Translator, node: nodes.paragraph) -> None:
+    type(self).depart_paragraph(self, node)
+
+
+def visit_paragraph_latex(self: LaTeXTranslator, node: nodes.paragraph) -> None:
+    type(self).visit_paragraph(self, node)
+    number = node.get(NUMBER)
+    if number:
+        node_id = paragraph_id(number)
+        label = self.hypertarget(node_id) if node_id in node["ids"] else ""
+        self.body.append(rf"\sgparamark{{{number}}}{{{label}}}")
+
+
+def depart_paragraph_latex(self: LaTeXTranslator, node: nodes.paragraph) -> None:
+    type(self).depart_paragraph(self, node)
+
+
+def visit_paragraph_text(self: TextTranslator, node: nodes.paragraph) -> None:
+    type(self).visit_paragraph(self, node)
+    number = node.get(NUMBER)
+    if number:
+        self.add_text(f"[{number}] ")
+
+
+def depart_paragraph_text(self: TextTranslator, node: nodes.paragraph) -> None:
+    type(self).depart_paragraph(self, node)
+
+
+def visit_pageref_latex(self: LaTeXTranslator, node: sg_para_pageref) -> None:
+    self.body.append(rf"\sgparapageref{{{self.idescape(node['refid'])}}}")
+    raise nodes.SkipNode
+
+
+def skip_node(self: Any, node: nodes.Node) -> None:
+    raise nodes.SkipNode
+
+
+# -- Setup -------------------------------------------------------------------------
+
+
+def setup_paragraphs(app: Sphinx) -> None:
+    """Register the numbered-paragraphs component."""
+    app.add_config_value(
+        CONFIG,
+        [],
+        "env",
+        types=frozenset({list, tuple}),
+        description="document-name patterns of the pages whose paragraphs are numbered",
+    )
+    app.connect("config-inited", _check_config)
+    add_static_dir(app)
+    app.add_css_file("studyguide-paragraphs.css")
+    add_latex_package(app, "sgparagraphs")
+    app.add_transform(NumberParagraphs)
+    app.add_domain(ParagraphsDomain)
+    app.add_role("para", ParaRole())
+    app.connect("env-get-outdated", read_citing_pages)
+    app.add_node(
+        nodes.paragraph,
+        override=True,
+        html=(visit_paragraph_html, depart_paragraph_html),
+        epub=(visit_paragraph_epub, depart_paragraph_html),
+        latex=(visit_paragraph_latex, depart_paragraph_latex),
+        text=(visit_paragraph_text, depart_paragraph_text),
+    )
+    skip = (skip_node, None)
+    app.add_node(
+        sg_para_pageref,
+        html=skip,
+        epub=skip,
+        latex=(visit_pageref_latex, None),
+        text=skip,
+        man=skip,
+        texinfo=skip,
+    )
