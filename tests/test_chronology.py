@@ -316,6 +316,11 @@ BAD = [
         "write YYYY-MM-DD, YYYY-MM or YYYY [studyguide.glossary_data]",
     ),
     (
+        "bad-event.yaml",
+        "bad-event.yaml:7: ERROR: entry 1 ('Carlos Prats'): date '1973-08-32' is not a date; "
+        "write YYYY-MM-DD, YYYY-MM or YYYY [studyguide.glossary_data]",
+    ),
+    (
         "bad-two.yaml",
         "bad-two.yaml:4: ERROR: entry 1 ('Popular Unity'): date must be one date, not a list; "
         "write YYYY-MM-DD, YYYY-MM or YYYY (and 1 more problem after fixing this) "
@@ -329,6 +334,37 @@ def test_bad_date_fails_with_one_message(tmp_path: Path, data: str, expected: st
     app = build(copy_root(tmp_path), confoverrides={"studyguide_glossary": data})
     assert messages(app) == [expected]  # nothing else, and no traceback
     assert app.statuscode == 1
+
+
+def test_events_list_adds_rows_in_date_order(tmp_path: Path) -> None:
+    """An entry's ``events:`` add rows of their own, sorted with the other dates."""
+    srcdir = copy_root(tmp_path)
+    data = (srcdir / "glossary.yaml").read_text(encoding="utf-8")
+    data = data.replace(
+        "    event: Carlos Prats was killed in exile in Buenos Aires.\n",
+        "    event: Carlos Prats was killed in exile in Buenos Aires.\n"
+        "    events:\n"
+        "      - date: 1973-08-23\n"
+        "        event: Prats resigned as Minister of Defence.\n"
+        "      - date: '1972-11'\n"
+        "        event: Prats joined the cabinet.\n",
+    )
+    (srcdir / "glossary.yaml").write_text(data, encoding="utf-8")
+    app = build(srcdir)
+    assert messages(app) == []
+    found = [
+        (date, definition.select_one(".sg-chronology-event").get_text())
+        for date, definition in rows(page(app, "chronology"))
+        if definition.select_one(".sg-chronology-links a.sg-term").get_text() == "Carlos Prats"
+    ]
+    assert found == [
+        ("November 1972", "Prats joined the cabinet."),
+        ("23 August 1973", "Prats resigned as Minister of Defence."),
+        ("1974", "Carlos Prats was killed in exile in Buenos Aires."),
+    ]
+    dates = [date for date, _definition in rows(page(app, "chronology"))]
+    assert dates.index("November 1972") == 1  # after October 1972, before 1973
+    assert dates.index("23 August 1973") == dates.index("27 July 1973") + 1
 
 
 # -- Parallel and incremental builds ---------------------------------------------------

@@ -106,12 +106,23 @@ def in_range(iso: str, start: str | None, end: str | None) -> bool:
     )
 
 
-def chronological(entries: list[Entry], start: str | None, end: str | None) -> list[Entry]:
-    """The dated entries within the range, in date order, then by headword."""
-    dated = [entry for entry in entries if entry.date and in_range(entry.date, start, end)]
-    return sorted(
-        dated, key=lambda entry: (date_key(entry.date or ""), sort_key(entry.term), entry.term)
-    )
+def chronological(
+    entries: list[Entry], start: str | None, end: str | None
+) -> list[tuple[str, Entry, str]]:
+    """(date, entry, event) of every dated event within the range, in date order.
+
+    An entry's ``date`` and ``event`` come first, then its ``events:``; events
+    on the same date are ordered by headword.
+    """
+    dated = [
+        (date, entry, event)
+        for entry in entries
+        for date, event in (
+            ([(entry.date, entry.event or entry.tip)] if entry.date else []) + entry.events
+        )
+        if in_range(date, start, end)
+    ]
+    return sorted(dated, key=lambda row: (date_key(row[0]), sort_key(row[1].term), row[1].term))
 
 
 # -- Directive ----------------------------------------------------------------------
@@ -165,11 +176,11 @@ class ChronologyDirective(SphinxDirective):
         language = self.config.language or "en"
         rows = nodes.definition_list(classes=["sg-chronology", NOLINK_CLASS])
         self.set_source_info(rows)
-        for entry in entries:
-            date_text = format_for_readers(entry.date or "", language)
+        for iso, entry, event_text in entries:
+            date_text = format_for_readers(iso, language)
             date = nodes.term(date_text, "")
             date += nodes.inline(date_text, date_text, classes=["sg-chronology-date"])
-            event = " ".join((entry.event or entry.tip).split())
+            event = " ".join(event_text.split())
             definition = nodes.definition()
             definition += nodes.paragraph(event, event, classes=["sg-chronology-event"])
             definition += sg_chronology_links(term=entry.term)

@@ -84,6 +84,8 @@ class Entry:
     date: str | None = None
     #: What happened on ``date``, one line (else the chronology shows ``tip``).
     event: str | None = None
+    #: More dated events: (ISO date, one line), from the entry's ``events:`` list.
+    events: list[tuple[str, str]] = field(default_factory=list)
     aliases: list[str] = field(default_factory=list)
     see_also: list[str] = field(default_factory=list)
     field_lines: dict[str, int] = field(default_factory=dict)
@@ -418,6 +420,7 @@ def _build(path: Path, root: yaml.Node, data: dict[str, Any]) -> tuple[Glossary,
         entry_node = terms_node.value[index]
         lines = {}
         date: str | None = None
+        events: list[tuple[str, str]] = []
         for key, value in entry_node.value:
             lines[key.value] = _line(key)
             if isinstance(value, yaml.SequenceNode):
@@ -425,11 +428,20 @@ def _build(path: Path, root: yaml.Node, data: dict[str, Any]) -> tuple[Glossary,
                     lines[f"{key.value}.{position}"] = _line(item)
             if key.value == "date":
                 date = _check_date(index, raw, key, value, bad_dates)
+            elif key.value == "events" and isinstance(value, yaml.SequenceNode):
+                for item_raw, item_node in zip(raw["events"], value.value, strict=True):
+                    for item_key, item_value in item_node.value:
+                        if item_key.value != "date":
+                            continue
+                        item_date = _check_date(index, raw, item_key, item_value, bad_dates)
+                        if item_date:
+                            events.append((item_date, " ".join(item_raw["event"].split())))
         entry = Entry(
             term=raw["term"].strip(),
             definition=" ".join(raw["definition"].split()),
             line=_line(entry_node),
             date=date,
+            events=events,
             aliases=[alias.strip() for alias in raw.get("aliases", [])],
             see_also=[name.strip() for name in raw.get("see_also", [])],
             field_lines=lines,
