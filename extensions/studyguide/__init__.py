@@ -13,6 +13,8 @@ from studyguide import (
     book,
     checks,
     collected,
+    downloads,
+    editions,
     glossary,
     i18n,
     questions,
@@ -36,6 +38,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
     questions.setup_questions(app)
     sessions.setup_sessions(app)
     book.setup_book(app)
+    editions.setup_editions(app)
+    downloads.setup_downloads(app)
     checks.setup_checks(app)
     return {
         "version": __version__,
