@@ -20,7 +20,7 @@ plain ``make html`` on a machine without TeX) are left out, without a warning,
 and the list says instead how to get them: ``studyguide_downloads_note``, parsed
 as the page's markup, once per page.  A page whose files were missing is read
 again as soon as one appears.  Builders that cannot link a download (EPUB,
-LaTeX, text) print nothing of the list.
+LaTeX, text) print nothing of it, heading and text included.
 
 Warnings (``type="studyguide"``, subtype ``downloads``): a ``studyguide_downloads``
 entry that is not ``name: (label, path)``, a name the directive does not know.
@@ -48,6 +48,7 @@ if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.config import Config
     from sphinx.environment import BuildEnvironment
+    from sphinx.writers.html5 import HTML5Translator
 
 logger = logging.getLogger(__name__)
 
@@ -85,16 +86,6 @@ def _check_config(app: Sphinx, config: Config) -> None:
         config.studyguide_downloads = {}
 
 
-def build_dir(app: Sphinx) -> Path:
-    """The folder that holds this build's output folder (``_build`` for ``_build/html``)."""
-    return Path(app.outdir).resolve().parent
-
-
-def download_path(app: Sphinx, path: str) -> Path:
-    """Where a ``studyguide_downloads`` file is, as an absolute path."""
-    return build_dir(app) / path
-
-
 # -- The domain: which files each page expected, and whether they existed ----------------
 
 
@@ -103,6 +94,9 @@ class DownloadsDomain(Domain):
 
     name = DOMAIN
     label = "studyguide downloads"
+    #: The folder that holds this build's output folder (``_build`` for
+    #: ``_build/html``), where the paths of ``studyguide_downloads`` start.
+    build_dir: Path = Path()
     #: docname -> {absolute path of a listed file: whether it existed when read}
     initial_data: ClassVar[dict[str, Any]] = {"files": {}}
 
@@ -178,7 +172,7 @@ class Downloads(SphinxDirective):
             if name not in entries:
                 continue
             label, path = entries[name]
-            file = download_path(self.env.app, path)
+            file = domain.build_dir / path
             seen[str(file)] = file.is_file()
             if not file.is_file():
                 missing = True
@@ -221,30 +215,42 @@ def _size(size: int) -> str:
 # -- Output -----------------------------------------------------------------------------
 
 
-class DownloadsOutput(SphinxPostTransform):
-    """Keep the lists where a download can be linked; one missing-files note a page."""
+class OneNoteAPage(SphinxPostTransform):
+    """Keep the first missing-files note of a page; drop lists left empty."""
 
     default_priority = 200
+    formats = ("html",)
 
     def run(self, **kwargs: Any) -> None:
-        linkable = self.app.builder.format == "html" and getattr(
-            self.app.builder, "download_support", False
-        )
         noted = False
         for node in list(self.document.findall(downloads)):
-            if not linkable:
-                node.parent.remove(node)
-                continue
             for note in list(node.findall(downloads_note)):
                 if noted:
                     note.parent.remove(note)
-                else:
-                    note.replace_self(nodes.container("", *note.children, classes=note["classes"]))
-                    noted = True
-            if any(isinstance(child, (nodes.bullet_list, nodes.container)) for child in node):
-                node.replace_self(nodes.container("", *node.children, classes=node["classes"]))
-            else:
+                noted = True
+            if not any(isinstance(c, (nodes.bullet_list, downloads_note)) for c in node):
                 node.parent.remove(node)
+
+
+def visit_downloads_html(self: HTML5Translator, node: nodes.Element) -> None:
+    # The EPUB builder is an HTML builder that cannot link a download.
+    if not getattr(self.builder, "download_support", False):
+        raise nodes.SkipNode
+    self.body.append(self.starttag(node, "div"))
+
+
+def depart_downloads_html(self: HTML5Translator, node: nodes.Element) -> None:
+    self.body.append("</div>\n")
+
+
+def skip(self: Any, node: nodes.Element) -> None:
+    """Print nothing where a download cannot be linked (LaTeX, text, ...)."""
+    raise nodes.SkipNode
+
+
+def _note_build_dir(app: Sphinx) -> None:
+    domain: DownloadsDomain = app.env.domains[DOMAIN]  # type: ignore[assignment]
+    domain.build_dir = Path(app.outdir).resolve().parent
 
 
 def setup_downloads(app: Sphinx) -> None:
@@ -266,5 +272,16 @@ def setup_downloads(app: Sphinx) -> None:
     app.connect("config-inited", _check_config)
     app.add_domain(DownloadsDomain)
     app.add_directive("studyguide-downloads", Downloads)
+    app.connect("builder-inited", _note_build_dir)
     app.connect("env-get-outdated", _outdated)
-    app.add_post_transform(DownloadsOutput)
+    app.add_post_transform(OneNoteAPage)
+    html = (visit_downloads_html, depart_downloads_html)
+    for node in (downloads, downloads_note):
+        app.add_node(
+            node,
+            html=html,
+            latex=(skip, None),
+            text=(skip, None),
+            man=(skip, None),
+            texinfo=(skip, None),
+        )
