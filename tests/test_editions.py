@@ -53,7 +53,8 @@ def test_every_page_is_labelled_in_the_facilitator_edition(app: SphinxTestApp) -
         assert title.endswith(f"Questions test  documentation ({LABEL})"), (path.name, title)
         assert banner_text(page) == [f"{LABEL} — {BANNER_NOTE}"], path.name
         banner = page.select_one(".sg-edition-banner")
-        assert banner["role"] == "note"
+        assert banner["role"] == "region"
+        assert banner["aria-label"] == LABEL
         # alabaster: first in the text, above the page's own heading
         assert banner.parent.get("class") == ["body"], path.name
         assert banner.parent.find(True, recursive=False) is banner, path.name

@@ -87,8 +87,10 @@ def _configure(app: Sphinx, config: Config) -> None:
 def banner_html(label: str) -> str:
     """The banner at the top of every page of the facilitator edition."""
     note = _("It has the facilitator notes; do not share it with participants.")
+    # A named region: a landmark, so that it is not content outside every
+    # landmark where a theme puts it above its own (furo).
     return (
-        '<div class="sg-edition-banner" role="note">'
+        f'<div class="sg-edition-banner" role="region" aria-label="{escape(label)}">'
         f'<p><strong class="sg-edition-label">{escape(label)}</strong> — '
         f'<span class="sg-edition-note">{escape(str(note))}</span></p>'
         "</div>\n"
