@@ -17,7 +17,7 @@ PYTEST_ARGS ?=
 # Paper of the printed guide: a4 (default) or letter (make pdf PAPER=letter).
 PAPER       ?= a4
 
-.PHONY: help html pdf epub pdf-deps live clean test venv bench facilitator handouts
+.PHONY: help html pdf epub pdf-deps live clean test venv bench facilitator handouts site
 
 help:
 	@echo "make html       build the web guide in $(BUILDDIR)/html"
@@ -26,6 +26,8 @@ help:
 	@echo "make epub       build the e-reader edition in $(BUILDDIR)/epub"
 	@echo "make facilitator  the facilitator edition (HTML and PDF) in $(BUILDDIR)/facilitator"
 	@echo "make handouts   one printable PDF per session in $(BUILDDIR)/handouts"
+	@echo "make site       the site to publish, in $(BUILDDIR)/site: the web guide with"
+	@echo "                the PDF, the EPUB and the handouts as downloads (needs TeX)"
 	@echo "make live       serve the guide and rebuild it on every change"
 	@echo "make test       run the tests"
 	@echo "make bench      time the build on synthetic guides (BENCH_ARGS=--quick: a smoke run)"
@@ -58,7 +60,8 @@ epub: $(VENV)/.installed
 	$(call sphinx,epub,$(BUILDDIR))
 
 # The facilitator edition: the guide with the facilitator notes (tag
-# "facilitator"), HTML and PDF, in its own build directory.
+# "facilitator"), labelled as such, HTML and PDF, in its own build directory:
+# $(BUILDDIR)/facilitator/html and .../latex/battle-of-chile-facilitator.pdf.
 facilitator: export LATEXMKOPTS = -interaction=nonstopmode -halt-on-error
 facilitator: $(VENV)/.installed
 	$(call sphinx,html,$(BUILDDIR)/facilitator) -t facilitator
@@ -72,6 +75,21 @@ handouts: $(VENV)/.installed
 	$(call sphinx,latexpdf,$(BUILDDIR)/handouts/facilitator) -t handouts -t facilitator
 	cp $(BUILDDIR)/handouts/participant/latex/session-*.pdf \
 	   $(BUILDDIR)/handouts/facilitator/latex/session-*-facilitator.pdf $(BUILDDIR)/handouts/
+
+# The site to publish: the participant web guide, with the PDF, the EPUB and
+# the participant handouts built first, so that its pages link them as
+# downloads (copied into $(BUILDDIR)/site/_downloads).  One build after the
+# other (also under make -j: the PDF and the EPUB share the doctrees), and the
+# web guide from scratch (-E), so that its search index is whole.
+site: export LATEXMKOPTS = -interaction=nonstopmode -halt-on-error
+site: $(VENV)/.installed
+	$(MAKE) pdf
+	$(MAKE) epub
+	$(call sphinx,latexpdf,$(BUILDDIR)/handouts/participant) -t handouts
+	cp $(BUILDDIR)/handouts/participant/latex/session-*.pdf $(BUILDDIR)/handouts/
+	$(SPHINXBUILD) -b html -E -d $(BUILDDIR)/doctrees-site $(SPHINXFLAGS) \
+	  $(SOURCEDIR) $(BUILDDIR)/site
+	@echo "The site to publish is in $(BUILDDIR)/site (start page: index.html)."
 
 pdf-deps:
 	bash .ci/install-system-deps --pdf-only

@@ -83,6 +83,7 @@ epub_language = "en"
 epub_identifier = epub_uid = "battle-of-chile-study-guide-5d0f3a52-7c2e-4b8e-9a51-6f1b0c4e2d17"
 epub_description = "A study guide to Patricio Guzmán's documentary The Battle of Chile"
 epub_show_urls = "no"
+epub_basename = "battle-of-chile"
 epub_use_index = True
 # Sphinx keeps the previous build's record as .buildinfo.bak when conf.py
 # changes; it is not part of the book.
@@ -111,21 +112,20 @@ studyguide_pdf_keywords = [
 
 # Editions and handouts.  The participant edition is the default; the tag
 # `-t facilitator` (make facilitator) builds the facilitator edition, with the
-# facilitator notes.  The tag `-t handouts` (make handouts) builds, instead of
-# the guide, one A4 handout per session from docs/handouts/, which other
-# builds leave out.
-studyguide_edition = "facilitator" if tags.has("facilitator") else "participant"  # noqa: F821
+# facilitator notes, labelled "Facilitator edition" in every format and with
+# "-facilitator" in its file names (the extension does both).  The tag
+# `-t handouts` (make handouts) builds, instead of the guide, one A4 handout
+# per session from docs/handouts/, which other builds leave out.
 SESSIONS = [
     (1, "The Insurrection of the Bourgeoisie"),
     (2, "The Coup d'État"),
     (3, "People's Power"),
 ]
 if tags.has("handouts"):  # noqa: F821
-    _edition = "-facilitator" if studyguide_edition == "facilitator" else ""
     latex_documents = [
         (
             f"handouts/session-{n}",
-            f"session-{n}{_edition}.tex",
+            f"session-{n}.tex",
             f"Session {n}: {title}",
             project,
             "howto",
@@ -146,3 +146,20 @@ if tags.has("handouts"):  # noqa: F821
     }
 else:
     exclude_patterns.append("handouts")
+
+# Downloads: what `make site` builds before the web guide, linked from the
+# front page and the sessions page ({studyguide-downloads}).  Paths are
+# relative to the build directory (_build).  Where a file is missing (a plain
+# `make html`), the pages say how to get it instead.
+studyguide_downloads = {
+    "guide-pdf": ("The guide to print (PDF, A4)", "latex/battle-of-chile.pdf"),
+    "guide-epub": ("The guide for e-readers (EPUB)", "epub/battle-of-chile.epub"),
+    **{
+        f"session-{n}": (f"Handout of session {n}: {title} (PDF)", f"handouts/session-{n}.pdf")
+        for n, title in SESSIONS
+    },
+}
+studyguide_downloads_note = (
+    "The printable guide (PDF), the EPUB and the session handouts are published "
+    "with the site: `make site` builds them with the web guide."
+)

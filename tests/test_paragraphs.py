@@ -224,7 +224,7 @@ def test_man_and_texinfo_build(make_app: Any, rootdir: Path, tmp_path: Path, bui
 def test_latex_labels_and_page_references(app: SphinxTestApp) -> None:
     app.build()
     assert_no_warnings(app)
-    tex = (app.outdir / "paragraphs-test.tex").read_text(encoding="utf-8")
+    tex = (app.outdir / "paragraphs-test-facilitator.tex").read_text(encoding="utf-8")
     marks = re.findall(
         r"\\sgparamark\{(\d+)\}\{\\phantomsection\\label\{\\detokenize\{([^}]*)\}\}\}(\w+)", tex
     )
@@ -245,7 +245,7 @@ def test_latex_labels_and_page_references(app: SphinxTestApp) -> None:
     assert "part 1, ¶\xa02" in listed
     assert listed.count(r"\sgparapageref{\detokenize{chapter-a:para-2}}") == 1
     # A handout holds no chapter: its copies cite by label, without link or page.
-    handout = (app.outdir / "handout.tex").read_text(encoding="utf-8")
+    handout = (app.outdir / "handout-facilitator.tex").read_text(encoding="utf-8")
     assert "\\DUrole{sg-para-ref}{part 1, ¶\xa02}" in handout
     assert ":para-" not in handout
     assert (app.outdir / "sgparagraphs.sty").is_file()

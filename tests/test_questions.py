@@ -210,7 +210,7 @@ def test_latex_participant(app: SphinxTestApp) -> None:
 def test_latex_facilitator(app: SphinxTestApp) -> None:
     app.build()
     assert_no_warnings(app)
-    tex = (app.outdir / "questions-test.tex").read_text(encoding="utf-8")
+    tex = (app.outdir / "questions-test-facilitator.tex").read_text(encoding="utf-8")
     # Two notes in the chapter, and again in the whole-guide list.
     assert tex.count(r"\begin{sgfacilitatornote}") == 4
     assert r"SECRET\sphinxhyphen{}NOTE\sphinxhyphen{}A" in tex
@@ -240,7 +240,7 @@ def test_pdf_facilitator(app: SphinxTestApp) -> None:
     require_tools("xelatex", "latexmk", "pdftotext")
     app.build()
     assert_no_warnings(app)
-    text = pdf_text(_pdf(app.outdir, "questions-test.pdf"))
+    text = pdf_text(_pdf(app.outdir, "questions-test-facilitator.pdf"))
     assert "Facilitator note" in text
     assert "SECRET-NOTE-A" in text
 

@@ -100,7 +100,7 @@ def test_facilitator_handout_latex(app: SphinxTestApp) -> None:
     """The facilitator's handout has the notes in place of the room to write."""
     app.build()
     assert app.warning.getvalue() == ""
-    tex = (app.outdir / "handout.tex").read_text(encoding="utf-8")
+    tex = (app.outdir / "handout-facilitator.tex").read_text(encoding="utf-8")
     assert tex.count(r"\begin{sgquestion}") == 2
     assert tex.count(r"\begin{sgfacilitatornote}") == 2
     hyphen = r"\sphinxhyphen{}"

@@ -14,6 +14,8 @@ from studyguide import (
     book,
     checks,
     collected,
+    downloads,
+    editions,
     glossary,
     i18n,
     paragraphs,
@@ -41,6 +43,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
     sessions.setup_sessions(app)
     paragraphs.setup_paragraphs(app)
     book.setup_book(app)
+    editions.setup_editions(app)
+    downloads.setup_downloads(app)
     checks.setup_checks(app)
     return {
         "version": __version__,

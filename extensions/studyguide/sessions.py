@@ -25,10 +25,10 @@ from sphinx import addnodes
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
+from studyguide.editions import is_facilitator
 from studyguide.i18n import _
 from studyguide.questions.directives import docname_from
 from studyguide.questions.domain import DOMAIN
-from studyguide.questions.editions import is_facilitator
 from studyguide.questions.helpers import (
     chapter_title,
     format_minutes,

@@ -6,7 +6,7 @@ breaking).  This module does what needs Python:
 * ``studyguide_paper`` (``"a4"`` or ``"letter"``) chooses the paper size;
 * ``studyguide_pdf_subject`` and ``studyguide_pdf_keywords`` become PDF metadata
   (with the title split at its first colon for the title page) in a generated
-  ``sgbookinfo.sty``;
+  ``sgbookinfo.sty``, with the facilitator edition's label (``studyguide.editions``);
 * a LaTeX post-transform makes the documents of the root toctree chapters, even
   when the toctree sits under a section of the root document, gathers the root
   document's own text into an unnumbered chapter, and drops documents listed
@@ -34,6 +34,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 from sphinx.util.texescape import escape as tex_escape
 
+from studyguide.editions import edition_label
 from studyguide.i18n import _
 from studyguide.latex import add_latex_package
 
@@ -87,6 +88,9 @@ def book_info(app: Sphinx, title: str) -> str:
         "sphinxstudyguidebooksubject": subject,
         "sphinxstudyguidecontentsname": str(_("Contents")),
     }
+    edition = edition_label(app.config)
+    if edition:  # title page, running heads, handouts (sgbook.sty)
+        macros["sphinxstudyguideedition"] = edition
     metadata = {
         "pdftitle": title,
         "pdfsubject": subject,

@@ -45,6 +45,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from studyguide.assets import add_static_dir
+from studyguide.editions import init_edition
 from studyguide.latex import add_latex_package
 from studyguide.questions.directives import (
     DiscussionQuestion,
@@ -52,7 +53,6 @@ from studyguide.questions.directives import (
     FacilitatorNote,
 )
 from studyguide.questions.domain import QuestionsDomain, check_consistency
-from studyguide.questions.editions import _init_edition
 from studyguide.questions.lists import (
     PLACEHOLDER_FILLERS,
     fill_placeholders,
@@ -110,7 +110,7 @@ def setup_questions(app: Sphinx) -> None:
         types=frozenset({str}),
         description="'participant' (default) or 'facilitator' (also: -t facilitator)",
     )
-    app.connect("config-inited", _init_edition)
+    app.connect("config-inited", init_edition)
     add_latex_package(app, "sgquestions")
     app.add_css_file("studyguide-questions.css")
     add_static_dir(app)

@@ -10,8 +10,8 @@ from sphinx.transforms import SphinxTransform
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.nodes import make_refnode
 
+from studyguide.editions import is_facilitator
 from studyguide.questions.domain import DOMAIN
-from studyguide.questions.editions import is_facilitator
 from studyguide.questions.helpers import _warn, question_number_text, question_title
 from studyguide.questions.nodes import discussion_question, facilitator_note, question_number
 
