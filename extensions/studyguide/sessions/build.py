@@ -98,14 +98,16 @@ def _labelled(label: str, *content: nodes.Node) -> nodes.paragraph:
     return para
 
 
-def _heading(label: str, minutes: float | None = None) -> nodes.paragraph:
-    """A part of the plan: "Key terms (10 minutes)"."""
+def _heading(label: str, minutes: float | None = None) -> list[nodes.Node]:
+    """A part of the plan: "Key terms (10 minutes)", kept with what follows in print."""
     para = nodes.paragraph(classes=["sg-plan-heading"])
     para += nodes.strong(label, label)
     if minutes is not None:
         text = " (" + format_minutes(minutes) + ")"
         para += nodes.inline(text, text, classes=["sg-plan-minutes"])
-    return para
+    # A paragraph has no keep-with-next: without this, a heading can end a page.
+    keep = nodes.raw("", "\\needspace{5\\baselineskip}", format="latex")
+    return [keep, para]
 
 
 def _terms_list(builder: Builder, fromdocname: str, terms: list[KeyTerm]) -> nodes.Element:
@@ -199,7 +201,9 @@ def build_plan(app: Sphinx, plan: session_plan, fromdocname: str) -> nodes.Eleme
     container += nodes.rubric(title, title)
     container.extend(note_copies(app, sessions.notes.get(docname, []), fromdocname))
 
-    container += _labelled(_("Film"), *film_line(env, docname).children)
+    film = _labelled(_("Film"), *film_line(env, docname).children)
+    film["classes"].append("sg-plan-film")
+    container += film
     for video_id in domain.videos.get(docname, []):
         url = watch_url(video_id)
         container += _labelled(_("Video"), nodes.reference(url, url, refuri=url))
@@ -223,23 +227,23 @@ def build_plan(app: Sphinx, plan: session_plan, fromdocname: str) -> nodes.Eleme
     )
 
     if terms:
-        container += _heading(_("Key terms"), plan_timings.key_terms)
+        container.extend(_heading(_("Key terms"), plan_timings.key_terms))
         container += _terms_list(builder, fromdocname, terms)
 
     copies = question_copies(app, questions, fromdocname, link=False)
     by_id = {id(q): c for q, c in zip(questions, copies, strict=True)}
     if core:
-        container += _heading(_("Core questions"), minutes_of(core))
+        container.extend(_heading(_("Core questions"), minutes_of(core)))
         container += _question_items(app, core, [by_id[id(q)] for q in core], fromdocname)
     if reserve:
-        container += _heading(_("If time allows"))
+        container.extend(_heading(_("If time allows")))
         text = _("Reserve questions, not counted in the times above.")
         container += nodes.paragraph(text, text, classes=["sg-plan-reserve-intro"])
         items = _question_items(app, reserve, [by_id[id(q)] for q in reserve], fromdocname)
         items["classes"].append("sg-plan-reserve")
         container += items
 
-    container += _heading(_("Closing"), plan_timings.closing)
+    container.extend(_heading(_("Closing"), plan_timings.closing))
     if plan.get("closing") is not None:
         container.extend(plan["closing"].deepcopy().children)
     else:

@@ -14,7 +14,7 @@ from sphinx.util.docutils import SphinxDirective
 
 from studyguide.questions.directives import docname_from
 from studyguide.questions.helpers import _warn, glossary_data, unknown_term_hint
-from studyguide.sessions.agenda import TIMING_OPTIONS
+from studyguide.sessions.agenda import TIMING_OPTIONS, Timings
 from studyguide.sessions.nodes import session_handout, session_plan
 
 if TYPE_CHECKING:
@@ -89,7 +89,7 @@ class SessionPlan(_ChapterDirective):
             if value.isdigit() and int(value) > 0:
                 found[field] = int(value)
                 continue
-            example = 90 if option == "meeting" else 10
+            example = getattr(Timings(), field)
             _warn(
                 "session-plan: ':%s: %s' is not a positive whole number of minutes; "
                 "write e.g. ':%s: %s'",
