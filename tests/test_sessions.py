@@ -447,6 +447,40 @@ def test_handout_takes_the_plans_key_terms(app: SphinxTestApp) -> None:
     assert tex.count(r"\sgwritinglines{3}") == 3
 
 
+@pytest.mark.sphinx("latex", testroot="questions", freshenv=True)
+def test_handout_latex(app: SphinxTestApp) -> None:
+    app.build()
+    assert_no_warnings(app)
+    tex = (app.outdir / "handout.tex").read_text(encoding="utf-8")
+    assert r"\begin{sphinxuseclass}{sg-handout-terms}" in tex
+    assert r"\sphinxstylestrong{MIR} The Revolutionary Left Movement, founded in 1965." in tex
+    # Each question, numbered as in the guide, then room to write.
+    assert tex.count(r"\begin{sgquestion}") == 2
+    assert tex.count(r"\sgwritinglines{3}") == 2
+    assert r"\sgquestionnumber{Question 1.2}" in tex
+    # The chapter is not in this PDF: no dangling \hyperref to it.
+    assert r"\hyperref[\detokenize{chapter-a" not in tex
+
+
+@pytest.mark.sphinx(
+    "latex",
+    testroot="questions",
+    freshenv=True,
+    confoverrides={"studyguide_edition": "facilitator"},
+)
+def test_facilitator_handout_latex(app: SphinxTestApp) -> None:
+    """The facilitator's handout has the notes in place of the room to write."""
+    app.build()
+    assert_no_warnings(app)
+    tex = (app.outdir / "handout.tex").read_text(encoding="utf-8")
+    assert tex.count(r"\begin{sgquestion}") == 2
+    assert tex.count(r"\begin{sgfacilitatornote}") == 2
+    hyphen = r"\sphinxhyphen{}"
+    assert f"SECRET{hyphen}NOTE{hyphen}A" in tex
+    assert f"SECRET{hyphen}NOTE{hyphen}B" in tex
+    assert r"\sgwritinglines" not in tex
+
+
 @pytest.mark.tex
 def test_plan_pdf(rootdir: Path, tmp_path: Path) -> None:
     from guidetest import sphinx_build
