@@ -211,8 +211,9 @@ def test_latex_facilitator(app: SphinxTestApp) -> None:
     app.build()
     assert_no_warnings(app)
     tex = (app.outdir / "questions-test-facilitator.tex").read_text(encoding="utf-8")
-    # Two notes in the chapter, and again in the whole-guide list.
-    assert tex.count(r"\begin{sgfacilitatornote}") == 4
+    # Two notes in the chapter, again in the whole-guide list, and under the
+    # questions of the session plan.
+    assert tex.count(r"\begin{sgfacilitatornote}") == 6
     assert r"SECRET\sphinxhyphen{}NOTE\sphinxhyphen{}A" in tex
 
 

@@ -32,11 +32,17 @@ if TYPE_CHECKING:
     from sphinx.environment import BuildEnvironment
 
 
+#: Values of ``discussion-question``'s ``:priority:`` (the first is the default).
+PRIORITIES = ("core", "reserve")
+
+
 class DiscussionQuestion(SphinxDirective):
     """``discussion-question``: a question with a MyST body.
 
     Options: ``:label:`` (for ``{ref}``/``{numref}``), ``:minutes:`` (suggested
-    time, a positive number) and ``:terms:`` (comma-separated glossary terms).
+    time, a positive number), ``:terms:`` (comma-separated glossary terms) and
+    ``:priority:`` (``core``, the default, or ``reserve``: a question a
+    session plan lists apart, "if time allows").
     """
 
     has_content = True
@@ -44,6 +50,7 @@ class DiscussionQuestion(SphinxDirective):
         "label": directives.unchanged_required,
         "minutes": directives.unchanged,
         "terms": directives.unchanged,
+        "priority": directives.unchanged,
         "class": directives.class_option,
     }
 
@@ -90,6 +97,22 @@ class DiscussionQuestion(SphinxDirective):
                     self.options["minutes"],
                 )
             node["minutes"] = minutes
+
+        node["priority"] = "core"
+        if "priority" in self.options:
+            priority = (self.options["priority"] or "").strip()
+            if priority in PRIORITIES:
+                node["priority"] = priority
+            else:
+                _warn(
+                    "discussion question: ':priority: %s' is not allowed; use 'core' "
+                    "(the default) or 'reserve'",
+                    location,
+                    "question",
+                    priority,
+                )
+        if node["priority"] == "reserve":
+            node["classes"].append("sg-question-reserve")
 
         header = question_header(classes=["sg-question-header"])
         header += question_number(classes=["sg-question-number"])

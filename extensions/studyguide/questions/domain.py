@@ -142,9 +142,13 @@ class QuestionsDomain(Domain):
 
     # The API the sessions component (and anyone else) reads.
 
-    def questions_of(self, docname: str) -> list[discussion_question]:
-        """The questions of *docname*, in document order."""
-        return list(self.questions.get(docname, []))
+    def questions_of(self, docname: str, priority: str | None = None) -> list[discussion_question]:
+        """The questions of *docname*, in document order; only *priority*'s if given
+        (``"core"`` or ``"reserve"``, the ``:priority:`` of each question)."""
+        questions = self.questions.get(docname, [])
+        if priority is None:
+            return list(questions)
+        return [q for q in questions if q.get("priority", "core") == priority]
 
     def labels(self) -> dict[str, tuple[str, str, int]]:
         """label -> (docname, node id, index); the first in toctree order wins."""

@@ -1,0 +1,142 @@
+"""Reading-group sessions: a meeting's timed plan, a printable handout, content notes.
+
+``{session-plan} part-1-insurrection`` gives the plan of the meeting on one
+chapter: the chapter's content notes, the film part (with its running time
+and video), the reading, two timed agendas ("watched beforehand" and
+"watched together", each with a total), the key terms, the core questions
+with their minutes, the reserve questions "if time allows", and a closing.
+``{session-handout} part-1-insurrection`` gives the sheet the participants
+take home: key terms, then each question with room to write.
+``{content-note}`` says plainly, at the top of a chapter, what its film
+part shows.
+
+Stages, in the order Sphinx runs them:
+
+* ``config-inited``: ``studyguide_meeting_minutes`` (default 90) is checked;
+* parsing (``directives``, ``contentnote``): the plan's options are checked
+  (minutes, ``:key-terms:`` against the glossary) and placeholders left;
+* the ``sessions`` domain (``domain``) collects each document's plans and
+  content notes;
+* consistency check (``domain.check_plans``, every build): the core
+  questions of each plan must fit its meeting, watched beforehand;
+* ``doctree-resolved`` (``build``, through the questions component's walk):
+  the placeholders are filled from the domains' data;
+* one visitor pair per builder (``writers``, ``contentnote``).
+
+``agenda`` computes the agendas (the check and the plan share it);
+``keyterms`` chooses the key terms.
+
+Warnings (``type="studyguide"``): ``studyguide.session`` (unknown chapter, a
+segment's minutes that are not a positive whole number, an unknown, repeated
+or unexplained key term, more than eight key terms, core questions that do
+not fit the meeting), ``studyguide.content_note`` (an empty note) and
+``studyguide.config`` (a meeting length that is not a positive whole number).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from sphinx.util import logging
+
+from studyguide.questions.lists import PLACEHOLDER_FILLERS
+from studyguide.sessions.agenda import DEFAULT_MEETING
+from studyguide.sessions.build import build_handout, build_plan, film_line, runtime_of
+from studyguide.sessions.contentnote import setup_content_note
+from studyguide.sessions.directives import SessionHandout, SessionPlan
+from studyguide.sessions.domain import SessionsDomain, check_plans
+from studyguide.sessions.keyterms import KeyTerm, key_terms
+from studyguide.sessions.nodes import (
+    session_agenda,
+    session_agendas,
+    session_handout,
+    session_plan,
+    writing_space,
+)
+from studyguide.sessions.writers import (
+    depart_agenda_html,
+    depart_agenda_latex,
+    depart_agenda_text,
+    depart_agendas_html,
+    depart_agendas_latex,
+    depart_agendas_text,
+    visit_agenda_html,
+    visit_agenda_latex,
+    visit_agenda_text,
+    visit_agendas_html,
+    visit_agendas_latex,
+    visit_agendas_text,
+    visit_placeholder,
+    visit_space_html,
+    visit_space_latex,
+    visit_space_text,
+)
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.config import Config
+
+logger = logging.getLogger(__name__)
+
+
+def check_meeting_minutes(app: Sphinx, config: Config) -> None:
+    """``studyguide_meeting_minutes`` must be a positive whole number of minutes."""
+    value = config.studyguide_meeting_minutes
+    if isinstance(value, str) and value.strip().isdigit():
+        value = int(value)  # -D studyguide_meeting_minutes=120
+    if isinstance(value, int) and not isinstance(value, bool) and value > 0:
+        config.studyguide_meeting_minutes = value
+        return
+    logger.warning(
+        "studyguide_meeting_minutes = %r: give the meeting's length as a positive "
+        "whole number of minutes, e.g. 90; using %d",
+        value,
+        DEFAULT_MEETING,
+        type="studyguide",
+        subtype="config",
+    )
+    config.studyguide_meeting_minutes = DEFAULT_MEETING
+
+
+def setup_sessions(app: Sphinx) -> None:
+    """Register the session-plan, session-handout and content-note directives."""
+    app.add_config_value(
+        "studyguide_meeting_minutes",
+        DEFAULT_MEETING,
+        "env",
+        types=frozenset({int}),
+        description="length of a reading-group meeting in minutes (session plans)",
+    )
+    app.connect("config-inited", check_meeting_minutes)
+    app.add_domain(SessionsDomain)
+    app.add_directive("session-plan", SessionPlan)
+    app.add_directive("session-handout", SessionHandout)
+    setup_content_note(app)
+    app.connect("env-check-consistency", check_plans)
+    # Filled on doctree-resolved, in the questions component's one walk of the page.
+    PLACEHOLDER_FILLERS[session_plan] = build_plan
+    PLACEHOLDER_FILLERS[session_handout] = build_handout
+    skip = (visit_placeholder, None)
+    app.add_node(session_plan, html=skip, latex=skip, text=skip)
+    app.add_node(session_handout, html=skip, latex=skip, text=skip)
+    app.add_node(
+        writing_space,
+        html=(visit_space_html, None),
+        latex=(visit_space_latex, None),
+        text=(visit_space_text, None),
+    )
+    app.add_node(
+        session_agendas,
+        html=(visit_agendas_html, depart_agendas_html),
+        latex=(visit_agendas_latex, depart_agendas_latex),
+        text=(visit_agendas_text, depart_agendas_text),
+    )
+    app.add_node(
+        session_agenda,
+        html=(visit_agenda_html, depart_agenda_html),
+        latex=(visit_agenda_latex, depart_agenda_latex),
+        text=(visit_agenda_text, depart_agenda_text),
+    )
+
+
+__all__ = ["KeyTerm", "film_line", "key_terms", "runtime_of", "setup_sessions"]

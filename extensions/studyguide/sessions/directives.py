@@ -1,0 +1,181 @@
+"""Parsing: ``session-plan`` and ``session-handout`` leave placeholders.
+
+A plan's options are checked here, while its file and line are known: the
+minutes of its segments and its ``:key-terms:``.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from docutils import nodes
+from docutils.parsers.rst import directives
+from sphinx.util.docutils import SphinxDirective
+
+from studyguide.questions.directives import docname_from
+from studyguide.questions.helpers import _warn, glossary_data, unknown_term_hint
+from studyguide.sessions.agenda import TIMING_OPTIONS, Timings
+from studyguide.sessions.nodes import session_handout, session_plan
+
+if TYPE_CHECKING:
+    from sphinx.environment import BuildEnvironment
+
+DEFAULT_LINES = 3
+#: At most this many key terms a session: the names a group needs first.
+MAX_KEY_TERMS = 8
+
+
+class _ChapterDirective(SphinxDirective):
+    required_arguments = 1
+    final_argument_whitespace = False
+
+    def chapter(self) -> str | None:
+        docname = docname_from(self.env, self.arguments[0])
+        if docname not in self.env.found_docs:
+            _warn(
+                "%s: unknown chapter %r; give the chapter's document name, "
+                "e.g. 'part-1-insurrection'",
+                (self.env.docname, self.lineno),
+                "session",
+                self.name,
+                self.arguments[0],
+            )
+            return None
+        return docname
+
+
+class SessionPlan(_ChapterDirective):
+    """``session-plan``: the agenda of the meeting on one chapter.
+
+    Options: ``:meeting:`` (the meeting's length in minutes; default
+    ``studyguide_meeting_minutes``), ``:welcome-minutes:``,
+    ``:welcome-together-minutes:``, ``:key-terms-minutes:``,
+    ``:closing-minutes:`` (the segments' lengths) and ``:key-terms:`` (one
+    ``Name: why it matters for this session`` a line, at most eight).  The
+    directive's body, if any, replaces the default closing.
+    """
+
+    has_content = True
+    option_spec: ClassVar[dict[str, Any]] = {
+        **{name: directives.unchanged for name in TIMING_OPTIONS},
+        "key-terms": directives.unchanged,
+    }
+
+    def run(self) -> list[nodes.Node]:
+        docname = self.chapter()
+        if docname is None:
+            return []
+        node = session_plan(chapter=docname, classes=["sg-session-plan"])
+        self.set_source_info(node)
+        node["timing_options"] = self.timing_options()
+        node["key_terms"] = None
+        if "key-terms" in self.options:
+            node["key_terms"] = parse_key_terms(
+                self.env, self.options["key-terms"] or "", (self.env.docname, self.lineno)
+            )
+        if self.content:
+            closing = nodes.container()
+            closing.extend(self.parse_content_to_nodes())
+            node["closing"] = closing
+        return [node]
+
+    def timing_options(self) -> dict[str, int]:
+        """The minutes the plan gives, by :class:`Timings` field; bad values warned and left out."""
+        found: dict[str, int] = {}
+        for option, field in TIMING_OPTIONS.items():
+            if option not in self.options:
+                continue
+            value = (self.options[option] or "").strip()
+            if value.isdigit() and int(value) > 0:
+                found[field] = int(value)
+                continue
+            example = getattr(Timings(), field)
+            _warn(
+                "session-plan: ':%s: %s' is not a positive whole number of minutes; "
+                "write e.g. ':%s: %s'",
+                (self.env.docname, self.lineno),
+                "session",
+                option,
+                value,
+                option,
+                example,
+            )
+        return found
+
+
+def parse_key_terms(
+    env: BuildEnvironment, text: str, location: tuple[str, int]
+) -> list[tuple[str, str]]:
+    """``[(term, why)]`` from a plan's ``:key-terms:``, one ``Name: why`` a line.
+
+    Names are glossary terms or aliases (an alias gives its term); an unknown
+    name is warned about (with "did you mean") and left out.  Without the
+    guide's glossary component they are kept as written.
+    """
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    if len(lines) > MAX_KEY_TERMS:
+        _warn(
+            "session-plan: %d key terms in ':key-terms:'; give at most %d, "
+            "the names this session needs most",
+            location,
+            "session",
+            len(lines),
+            MAX_KEY_TERMS,
+        )
+    glossary = glossary_data(env)
+    found: list[tuple[str, str]] = []
+    for line in lines:
+        name, _colon, why = (part.strip() for part in line.partition(":"))
+        if glossary is not None:
+            entry = glossary.lookup(name)
+            if entry is None:
+                _warn(
+                    "session-plan: unknown glossary term %r in ':key-terms:'%s",
+                    location,
+                    "session",
+                    name,
+                    unknown_term_hint(env, name),
+                )
+                continue
+            name = entry.term
+        if not why:
+            _warn(
+                "session-plan: key term %r has no text; write '%s: why it matters "
+                "for this session'",
+                location,
+                "session",
+                name,
+                name,
+            )
+        if any(name == other for other, _why in found):
+            _warn(
+                "session-plan: key term %r is given twice in ':key-terms:'",
+                location,
+                "session",
+                name,
+            )
+            continue
+        found.append((name, why))
+    return found
+
+
+class SessionHandout(_ChapterDirective):
+    """``session-handout``: key terms and questions with room to write.
+
+    The key terms are those of the chapter's ``session-plan`` when it gives
+    ``:key-terms:`` (one list, so plan and handout agree).
+    """
+
+    option_spec: ClassVar[dict[str, Any]] = {"lines": directives.positive_int}
+
+    def run(self) -> list[nodes.Node]:
+        docname = self.chapter()
+        if docname is None:
+            return []
+        node = session_handout(
+            chapter=docname,
+            lines=self.options.get("lines", DEFAULT_LINES),
+            classes=["sg-session-handout"],
+        )
+        self.set_source_info(node)
+        return [node]

@@ -1,0 +1,121 @@
+"""The ``sessions`` domain: each document's session plans and content notes,
+parallel- and incremental-safe; the check that core questions fit the meeting."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from sphinx.domains import Domain
+
+from studyguide.questions.domain import DOMAIN as QUESTIONS
+from studyguide.questions.helpers import _warn, ordered_docnames
+from studyguide.sessions.agenda import Timings, fit_problem
+from studyguide.sessions.contentnote import content_note, pickled_note
+from studyguide.sessions.keyterms import key_terms
+from studyguide.sessions.nodes import session_plan
+
+if TYPE_CHECKING:
+    from collections.abc import Set
+
+    from docutils import nodes
+    from sphinx.application import Sphinx
+    from sphinx.config import Config
+    from sphinx.environment import BuildEnvironment
+
+    from studyguide.questions.domain import QuestionsDomain
+    from studyguide.questions.nodes import discussion_question
+
+DOMAIN = "sessions"
+
+
+class SessionsDomain(Domain):
+    """Session plans (chapter, line, options) and content notes, by document."""
+
+    name = DOMAIN
+    label = "Session plans"
+    initial_data: ClassVar[dict[str, Any]] = {"plans": {}, "notes": {}}
+
+    @property
+    def plans(self) -> dict[str, list[dict[str, Any]]]:
+        """docname -> its plans: ``chapter``, ``line``, ``timing_options``, ``key_terms``."""
+        return self.data.setdefault("plans", {})
+
+    @property
+    def notes(self) -> dict[str, list[bytes]]:
+        """docname -> its content notes, pickled (see ``contentnote.pickled_note``)."""
+        return self.data.setdefault("notes", {})
+
+    def clear_doc(self, docname: str) -> None:
+        self.plans.pop(docname, None)
+        self.notes.pop(docname, None)
+
+    def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
+        # Only the given documents (PITFALLS: the tutorial's todo duplicates).
+        for docname in docnames:
+            if docname in otherdata["plans"]:
+                self.plans[docname] = otherdata["plans"][docname]
+            if docname in otherdata["notes"]:
+                self.notes[docname] = otherdata["notes"][docname]
+
+    def process_doc(self, env: BuildEnvironment, docname: str, document: nodes.document) -> None:
+        plans = [
+            {
+                "chapter": plan["chapter"],
+                "line": plan.line,
+                "timing_options": dict(plan["timing_options"]),
+                "key_terms": plan["key_terms"],
+            }
+            for plan in document.findall(session_plan)
+        ]
+        if plans:
+            self.plans[docname] = plans
+        notes = [pickled_note(note) for note in document.findall(content_note)]
+        if notes:
+            self.notes[docname] = notes
+
+    def page_inputs(self, docname: str) -> tuple[Any, ...]:
+        """What the session plans and handouts show of *docname* (see ``collected``)."""
+        plans = [
+            (plan["chapter"], sorted(plan["timing_options"].items()), plan["key_terms"])
+            for plan in self.plans.get(docname, [])
+        ]
+        return plans, self.notes.get(docname, [])
+
+    def resolve_any_xref(self, *args: Any, **kwargs: Any) -> list[tuple[str, Any]]:
+        return []
+
+    def chosen_key_terms(self, chapter: str) -> list[tuple[str, str]] | None:
+        """The ``:key-terms:`` of the first plan (toctree order) of *chapter* that gives them."""
+        for docname in ordered_docnames(self.env, self.plans):
+            for plan in self.plans[docname]:
+                if plan["chapter"] == chapter and plan["key_terms"] is not None:
+                    return list(plan["key_terms"])
+        return None
+
+
+def timings(config: Config, options: dict[str, int]) -> Timings:
+    """A plan's timings: its own options, else the meeting from ``conf.py`` and defaults."""
+    return Timings(**{"meeting": config.studyguide_meeting_minutes, **options})
+
+
+def minutes_of(questions: list[discussion_question]) -> float:
+    """The sum of the questions' ``:minutes:`` (a question without them counts 0)."""
+    return sum(q["minutes"] or 0 for q in questions)
+
+
+def check_plans(app: Sphinx, env: BuildEnvironment) -> None:
+    """Every build, in toctree order: do the core questions fit each plan's meeting?"""
+    domain: SessionsDomain = env.domains[DOMAIN]  # type: ignore[assignment]
+    questions: QuestionsDomain = env.domains[QUESTIONS]  # type: ignore[assignment]
+    for docname in ordered_docnames(env, domain.plans):
+        for plan in domain.plans[docname]:
+            chapter = plan["chapter"]
+            plan_timings = timings(env.config, plan["timing_options"])
+            has_terms = bool(key_terms(env, chapter, plan["key_terms"]))
+            problem = fit_problem(
+                plan_timings, minutes_of(questions.questions_of(chapter, "core")), has_terms
+            )
+            if problem:
+                _warn(
+                    "session plan for %r: %s", (docname, plan["line"]), "session", chapter, problem
+                )

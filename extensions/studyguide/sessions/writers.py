@@ -1,0 +1,128 @@
+"""One visitor pair per builder (HTML, LaTeX, text) for the sessions' nodes.
+
+EPUB uses the HTML visitors.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from docutils import nodes
+from sphinx.util.texescape import escape
+
+if TYPE_CHECKING:
+    from sphinx.writers.html5 import HTML5Translator
+    from sphinx.writers.latex import LaTeXTranslator
+    from sphinx.writers.text import TextTranslator
+
+    from studyguide.sessions.nodes import session_agenda, session_agendas, writing_space
+
+
+# -- Room to write ---------------------------------------------------------------------
+
+
+def visit_space_html(self: HTML5Translator, node: writing_space) -> None:
+    style = f"height: {2 * node['lines']}rem"
+    self.body.append(self.starttag(node, "div", "", CLASS="sg-writing-space", style=style))
+    self.body.append("</div>\n")
+    raise nodes.SkipNode
+
+
+def visit_space_latex(self: LaTeXTranslator, node: writing_space) -> None:
+    self.body.append(f"\n\\sgwritinglines{{{node['lines']}}}\n")
+    raise nodes.SkipNode
+
+
+def visit_space_text(self: TextTranslator, node: writing_space) -> None:
+    self.new_state(0)
+    self.add_text("\n".join(["_" * 60] * node["lines"]))
+    self.end_state(wrap=False)
+    raise nodes.SkipNode
+
+
+# -- Agendas: a table per format ---------------------------------------------------------
+
+
+def visit_agendas_html(self: HTML5Translator, node: session_agendas) -> None:
+    self.body.append(self.starttag(node, "div"))
+
+
+def depart_agendas_html(self: HTML5Translator, node: session_agendas) -> None:
+    self.body.append("</div>\n")
+
+
+def visit_agenda_html(self: HTML5Translator, node: session_agenda) -> None:
+    self.body.append(self.starttag(node, "div"))
+    self.body.append('<table class="sg-agenda-table">\n')
+    self.body.append(f'<caption class="sg-agenda-title">{self.encode(node["title"])}</caption>\n')
+    self.body.append("<tbody>\n")
+    for label, minutes in node["rows"]:
+        self.body.append(
+            f'<tr><th scope="row">{self.encode(label)}</th>'
+            f'<td class="sg-agenda-minutes">{self.encode(minutes)}</td></tr>\n'
+        )
+    self.body.append("</tbody>\n")
+    label, minutes = node["total"]
+    self.body.append(
+        f'<tfoot><tr class="sg-agenda-total"><th scope="row">{self.encode(label)}</th>'
+        f'<td class="sg-agenda-minutes">{self.encode(minutes)}</td></tr></tfoot>\n'
+    )
+    self.body.append("</table>\n")
+
+
+def depart_agenda_html(self: HTML5Translator, node: session_agenda) -> None:
+    self.body.append("</div>\n")
+
+
+def visit_agendas_latex(self: LaTeXTranslator, node: session_agendas) -> None:
+    self.body.append("\n\\begin{sgagendas}\n")
+
+
+def depart_agendas_latex(self: LaTeXTranslator, node: session_agendas) -> None:
+    self.body.append("\\end{sgagendas}\n")
+
+
+def visit_agenda_latex(self: LaTeXTranslator, node: session_agenda) -> None:
+    def tex(text: str) -> str:
+        return escape(text, self.config.latex_engine)
+
+    if node.parent.index(node):
+        self.body.append("\\sgagendasep\n")
+    self.body.append(f"\\begin{{sgagenda}}{{{tex(node['title'])}}}\n")
+    for label, minutes in node["rows"]:
+        self.body.append(f"\\sgagendarow{{{tex(label)}}}{{{tex(minutes)}}}\n")
+    label, minutes = node["total"]
+    self.body.append(f"\\sgagendatotal{{{tex(label)}}}{{{tex(minutes)}}}\n")
+
+
+def depart_agenda_latex(self: LaTeXTranslator, node: session_agenda) -> None:
+    self.body.append("\\end{sgagenda}\n")
+
+
+def visit_agendas_text(self: TextTranslator, node: session_agendas) -> None:
+    pass
+
+
+def depart_agendas_text(self: TextTranslator, node: session_agendas) -> None:
+    pass
+
+
+def visit_agenda_text(self: TextTranslator, node: session_agenda) -> None:
+    rows = [*node["rows"], node["total"]]
+    width = max(len(label) for label, _minutes in rows) + 2
+    lines = [node["title"]]
+    lines += [f"  {label.ljust(width, '.')} {minutes}" for label, minutes in node["rows"]]
+    label, minutes = node["total"]
+    lines += ["  " + "-" * (width + len(minutes) + 1), f"  {label.ljust(width)} {minutes}"]
+    self.new_state(0)
+    self.add_text("\n".join(lines))
+    self.end_state(wrap=False)
+    self.new_state(2)
+
+
+def depart_agenda_text(self: TextTranslator, node: session_agenda) -> None:
+    self.end_state()
+
+
+def visit_placeholder(self: Any, node: nodes.Element) -> None:
+    raise nodes.SkipNode

@@ -1,0 +1,7 @@
+"""Bad session input: each mistake gets one clear warning with file and line."""
+
+project = "Sessions bad"
+extensions = ["myst_parser", "studyguide"]
+myst_enable_extensions = ["colon_fence"]
+exclude_patterns = ["_build"]
+nitpicky = True
