@@ -432,13 +432,16 @@ def setup_sessions(app: Sphinx) -> None:
     PLACEHOLDER_FILLERS[session_plan] = build_plan
     PLACEHOLDER_FILLERS[session_handout] = build_handout
     skip = (visit_placeholder, None)
-    app.add_node(session_plan, html=skip, latex=skip, text=skip)
-    app.add_node(session_handout, html=skip, latex=skip, text=skip)
+    app.add_node(session_plan, html=skip, latex=skip, text=skip, man=skip, texinfo=skip)
+    app.add_node(session_handout, html=skip, latex=skip, text=skip, man=skip, texinfo=skip)
     app.add_node(
         writing_space,
         html=(visit_space_html, None),
         latex=(visit_space_latex, None),
         text=(visit_space_text, None),
+        # Room to write by hand is for print: none in a manual page or info file.
+        man=skip,
+        texinfo=skip,
     )
 
 

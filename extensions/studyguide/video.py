@@ -5,7 +5,8 @@ sphinxcontrib-youtube downloads a thumbnail per video for LaTeX builds
 The guide needs no thumbnail, so that listener is removed.  The HTML iframe
 gets ``loading="lazy"`` and a title.  In print a video becomes a QR code (a PNG
 made with segno at build time, without network) with its URL beneath; in EPUB
-it becomes a link to the video's page.
+it becomes a link to the video's page; in text, manual pages and info files
+the line "Video: URL".
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from typing import TYPE_CHECKING
 
 import segno
 from docutils import nodes
+from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 from sphinx.util.texescape import escape as tex_escape
 from sphinxcontrib.youtube import utils as yt_utils
@@ -117,6 +119,21 @@ def visit_youtube_epub(self: HTMLTranslator, node: yt.youtube) -> None:
     raise nodes.SkipNode
 
 
+class VideoAsLink(SphinxPostTransform):
+    """Where no video plays (text, manual page, info file): "Video: URL"."""
+
+    default_priority = 200
+    builders = ("text", "man", "texinfo")
+
+    def run(self, **kwargs: object) -> None:
+        for video in list(self.document.findall(yt.youtube)):
+            url = watch_url(video["id"])
+            label = f"{_('Video')}: "
+            paragraph = nodes.paragraph("", label, nodes.reference(url, url, refuri=url))
+            paragraph.source, paragraph.line = video.source, video.line
+            video.replace_self(paragraph)
+
+
 def depart_noop(self: object, node: nodes.Node) -> None:
     """Nothing to close."""
 
@@ -146,6 +163,7 @@ def setup_video(app: Sphinx) -> None:
     app.setup_extension("sphinxcontrib.youtube")
     add_latex_package(app, "sgvideo")
     _remove_thumbnail_download(app)
+    app.add_post_transform(VideoAsLink)
     app.connect("builder-inited", _inherit_html_visitors)
     app.add_directive("youtube", YouTube, override=True)
     app.add_node(

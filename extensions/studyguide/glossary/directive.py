@@ -21,7 +21,7 @@ from sphinx.util.nodes import clean_astext
 
 from studyguide.collected import toctree_order
 from studyguide.glossary.data import Entry, name_key, sort_key
-from studyguide.glossary.domain import get_domain, get_glossary, relative_uris
+from studyguide.glossary.domain import get_domain, get_glossary, relative_uris, with_fragment
 from studyguide.glossary.nodes import sg_backref, sg_mentions
 from studyguide.i18n import _
 
@@ -247,6 +247,6 @@ def _backref(
     if fromdoc == todoc and section_id and app.builder.format != "latex":
         reference["refid"] = section_id
     else:
-        reference["refuri"] = uri + (f"#{section_id}" if section_id else "")
+        reference["refuri"] = with_fragment(uri, section_id) if section_id else uri
     reference += nodes.inline(title, title)
     return reference

@@ -132,6 +132,16 @@ def get_glossary(env: BuildEnvironment) -> Glossary:
     return glossary
 
 
+def with_fragment(uri: str, anchor: str) -> str:
+    """*uri* with *anchor* as its fragment.
+
+    singlehtml gives a document's URI as a fragment already (``#document-X``);
+    a second fragment after it would lead nowhere, and the whole book is one
+    page there: the anchor alone is the link.
+    """
+    return f"{uri.partition('#')[0]}#{anchor}"
+
+
 def relative_uris(builder: Builder, fromdoc: str) -> Callable[[str], str | None]:
     """The builder's URI of each document seen from *fromdoc*, asked once a document.
 

@@ -26,7 +26,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 
 from studyguide.glossary.autolink import index_entry
-from studyguide.glossary.domain import get_glossary, relative_uris
+from studyguide.glossary.domain import get_glossary, relative_uris, with_fragment
 from studyguide.glossary.nodes import glossary_mention, sg_term_reference
 
 if TYPE_CHECKING:
@@ -90,7 +90,7 @@ def resolve_mentions(app: Sphinx, doctree: nodes.document, fromdoc: str) -> None
                 result = term_reference(entry, pageref, inner, internal=True, refid=node_id)
             elif (uri := uris(docname)) is not None:
                 result = term_reference(
-                    entry, pageref, inner, internal=True, refuri=f"{uri}#{node_id}"
+                    entry, pageref, inner, internal=True, refuri=with_fragment(uri, node_id)
                 )
         replacement: list[nodes.Node] = [result]
         if per_mention_index and mention.get("sg_index"):
