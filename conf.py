@@ -92,6 +92,10 @@ epub_exclude_files = [".buildinfo.bak"]
 
 studyguide_glossary = "glossary.yaml"
 studyguide_autolink = "first"
+# HTML written in Markdown shows as written (a {raw} directive stays raw).
+studyguide_html_as_text = True
+# The printed guide as a book (sgbook.sty: needs xelatex, set above).
+studyguide_book = True
 studyguide_paper = "a4"  # or "letter": make pdf PAPER=letter
 studyguide_pdf_subject = (
     "Reviews of Patricio Guzmán’s documentary The Battle of Chile, "

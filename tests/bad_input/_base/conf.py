@@ -16,3 +16,5 @@ html_theme = "basic"
 latex_engine = "xelatex"
 studyguide_glossary = "glossary.yaml"
 studyguide_autolink = "first"
+# As the guide: HTML in Markdown shows as written.
+studyguide_html_as_text = True
