@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import subprocess
 from pathlib import Path
 
 import pytest
-from guidetest import sphinx_build
+from guidetest import ROOT, sphinx_build
 
 VIDEO = "Video: https://www.youtube.com/watch?v=CnTPJ6kmB0s"
 
@@ -87,3 +88,17 @@ def test_guide_builds_with_every_builder(builder: str, tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert "WARNING" not in result.stderr, result.stderr
     CHECKS[builder](outdir)
+
+
+@pytest.mark.parametrize("target", ["dirhtml", "gettext", "latexpdf", "man"])
+def test_makefile_forwards_other_targets_strictly(target: str) -> None:
+    """Sphinx's catch-all rule: any other target is ``sphinx-build -M`` with the strict flags."""
+    result = subprocess.run(
+        ["make", "-n", target],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert f"sphinx-build -M {target} docs _build -c . -n -W --keep-going" in result.stdout
