@@ -17,7 +17,7 @@ PYTEST_ARGS ?=
 # Paper of the printed guide: a4 (default) or letter (make pdf PAPER=letter).
 PAPER       ?= a4
 
-.PHONY: help html pdf epub pdf-deps live clean test venv bench facilitator handouts site
+.PHONY: help html pdf epub pdf-deps live clean test venv bench facilitator handouts site Makefile
 
 help:
 	@echo "make html       build the web guide in $(BUILDDIR)/html"
@@ -33,8 +33,10 @@ help:
 	@echo "make bench      time the build on synthetic guides (BENCH_ARGS=--quick: a smoke run)"
 	@echo "make clean      remove $(BUILDDIR)"
 	@echo "make pdf-deps   install TeX Live, latexmk, fonts and poppler (Debian/Ubuntu, apt-get)"
+	@echo "make BUILDER    any other Sphinx builder, strict (dirhtml, singlehtml, text, man,"
+	@echo "                texinfo, xml, gettext, latexpdf...), in $(BUILDDIR)/BUILDER"
 
-$(VENV)/.installed: requirements.txt
+$(VENV)/.installed: requirements.txt pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "Python 3.11 or newer is needed (found %s)" % sys.version.split()[0])'
 	test -x $(VENV)/bin/python || $(PYTHON) -m venv $(VENV)
 	$(VENV)/bin/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
@@ -108,3 +110,11 @@ bench: $(VENV)/.installed
 
 clean:
 	rm -rf $(BUILDDIR)
+
+# Files make might try to remake with the catch-all rule below: they have none.
+requirements.txt pyproject.toml: ;
+
+# Any other target is a Sphinx builder (dirhtml, singlehtml, text, man, texinfo,
+# xml, gettext, latexpdf...), built as strictly as html.
+%: Makefile $(VENV)/.installed
+	$(call sphinx,$@,$(BUILDDIR))

@@ -50,6 +50,8 @@ html_short_title = "The Battle of Chile"
 html_last_updated_fmt = None
 html_copy_source = False
 html_show_sourcelink = False
+# Toctree captions get aria-level (studyguide: Sphinx writes role="heading" alone).
+studyguide_aria_captions = True
 
 # -- LaTeX / PDF -------------------------------------------------------------
 
@@ -94,6 +96,12 @@ epub_exclude_files = [".buildinfo.bak"]
 studyguide_glossary = "glossary.yaml"
 studyguide_autolink = "first"
 studyguide_numbered_paragraphs = ["part-*"]  # the chapters: numbers, {para} citations
+# HTML written in Markdown shows as written (a {raw} directive stays raw).
+studyguide_html_as_text = True
+# Videos: ids checked, lazy iframes, offline; a QR code in print, a link elsewhere.
+studyguide_video = True
+# The printed guide as a book (sgbook.sty: needs xelatex, set above).
+studyguide_book = True
 studyguide_paper = "a4"  # or "letter": make pdf PAPER=letter
 studyguide_pdf_subject = (
     "Reviews of Patricio Guzmán’s documentary The Battle of Chile, "

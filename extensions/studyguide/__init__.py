@@ -29,10 +29,13 @@ if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
 __version__ = "1.0.0"
+#: The oldest Sphinx the extension is tested with (8.0 lacks what it uses).
+MIN_SPHINX = "8.1"
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
     """Register the extension's components."""
+    app.require_sphinx(MIN_SPHINX)
     i18n.setup_i18n(app)
     accessibility.setup_accessibility(app)
     collected.setup_collected(app)

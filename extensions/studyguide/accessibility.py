@@ -4,6 +4,10 @@ Sphinx writes a toctree caption as ``<p class="caption" role="heading">``
 without ``aria-level``, which ARIA requires of a heading role (axe-core rule
 ``aria-required-attr``, impact "critical"); furo shows these captions in the
 sidebar of every page.  The caption is given the level of a section heading.
+
+The repair replaces Sphinx's HTML visitor of every title, so it is made only
+where a project asks for it: ``studyguide_aria_captions = True`` (the guide
+sets it).
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ from sphinx import addnodes
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
+    from sphinx.config import Config
     from sphinx.writers.html5 import HTML5Translator
 
 CAPTION = '<p class="caption" role="heading"'
@@ -38,6 +43,18 @@ def depart_title_html(self: HTML5Translator, node: nodes.title) -> None:
     type(self).depart_title(self, node)
 
 
+def _register(app: Sphinx, config: Config) -> None:
+    if config.studyguide_aria_captions:
+        app.add_node(nodes.title, override=True, html=(visit_title_html, depart_title_html))
+
+
 def setup_accessibility(app: Sphinx) -> None:
-    """Register the repaired title visitor for HTML builders (EPUB inherits it)."""
-    app.add_node(nodes.title, override=True, html=(visit_title_html, depart_title_html))
+    """Register the repaired title visitor for HTML builders (EPUB inherits it), if asked."""
+    app.add_config_value(
+        "studyguide_aria_captions",
+        False,
+        "html",
+        types=frozenset({bool}),
+        description="give toctree captions aria-level (replaces the HTML title visitor)",
+    )
+    app.connect("config-inited", _register)

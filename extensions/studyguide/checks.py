@@ -1,4 +1,4 @@
-"""Source checks: mistakes the parsers accept in silence, and raw HTML made text.
+"""Source checks: mistakes the parsers accept in silence; Markdown's HTML as text, if asked.
 
 An unclosed code fence (```` ``` ```` or ``:::`` with no closing line) is legal
 CommonMark: the block runs to the end of the document (or of the list item or
@@ -10,11 +10,13 @@ they are parsed as Markdown in turn) and warns where one is left open: no
 second parse of the source.
 
 HTML written in Markdown (``<script>``, ``<b>``) is passed by myst-parser to
-the web page as it is, and dropped from the PDF: a question or definition
-that holds it would run script in the reader's browser, and lose its words in
-print.  The guide's text is text: such HTML is shown as written (escaped in
-HTML, printed in LaTeX).  A ``{raw}`` directive, which says what it means,
-still passes HTML through.
+the web page as it is, and dropped from the PDF: a question that holds it
+would run script in the reader's browser, and lose its words in print.  With
+``studyguide_html_as_text = True`` (the guide sets it) such HTML is shown as
+written (escaped in HTML, printed in LaTeX), HTML comments stay hidden; the
+renderer does it as it meets the HTML, so a ``{raw}`` directive or a reST
+``raw`` role, which say what they mean, are untouched.  Off (the default),
+Markdown's HTML is raw HTML, as myst-parser makes it.
 """
 
 from __future__ import annotations
@@ -23,7 +25,6 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
-from docutils.parsers.rst.directives.misc import Raw
 from myst_parser.config.main import (
     MdParserConfig,
     TopmatterReadError,
@@ -34,7 +35,6 @@ from myst_parser.mdit_to_docutils.sphinx_ import SphinxRenderer
 from myst_parser.parsers.mdit import create_md_parser
 from myst_parser.parsers.sphinx_ import MystParser
 from myst_parser.warnings_ import create_warning
-from sphinx.transforms import SphinxTransform
 from sphinx.util import logging
 
 from studyguide.i18n import _
@@ -91,6 +91,16 @@ class CheckingRenderer(SphinxRenderer):
         self._check_fence(token)
         super().render_colon_fence(token)
 
+    def render_html_block(self, token: SyntaxTreeNode) -> None:
+        # html_inline is rendered by this method too.
+        parent = self.current_node
+        start = len(parent.children)
+        super().render_html_block(token)
+        if self.sphinx_env.config.studyguide_html_as_text:
+            for raw in parent.children[start:]:
+                if isinstance(raw, nodes.raw):
+                    html_as_text(raw)
+
 
 class CheckedMystParser(MystParser):
     """myst-parser's Sphinx parser, rendering with :class:`CheckingRenderer`.
@@ -116,43 +126,28 @@ class CheckedMystParser(MystParser):
         parser.render(inputstring)
 
 
-class MarkedRaw(Raw):
-    """docutils' ``raw`` directive, marking its nodes as deliberate."""
-
-    def run(self) -> list[nodes.Node]:
-        result = super().run()
-        for node in result:
-            if isinstance(node, nodes.raw):
-                node["sg_raw_directive"] = True
-        return result
-
-
-class HtmlAsText(SphinxTransform):
-    """HTML written in the Markdown text becomes text, shown as written."""
-
-    # Early: the auto-linker and the domains see the text.
-    default_priority = 100
-
-    def apply(self, **kwargs: object) -> None:
-        for raw in list(self.document.findall(nodes.raw)):
-            if raw.get("sg_raw_directive") or "html" not in raw.get("format", "").split():
-                continue
-            text = raw.astext()
-            if COMMENT.fullmatch(text):
-                # An HTML comment is the author's note, not text: it stays hidden.
-                raw.replace_self(nodes.comment(text, text))
-                continue
-            if isinstance(raw.parent, nodes.TextElement):
-                replacement: nodes.Node = nodes.Text(text)
-            else:
-                replacement = nodes.paragraph(text, text)
-                replacement.source, replacement.line = raw.source, raw.line
-            raw.replace_self(replacement)
+def html_as_text(raw: nodes.raw) -> None:
+    """Put the text of Markdown's HTML in place of the raw node, shown as written."""
+    text = raw.astext()
+    if COMMENT.fullmatch(text):
+        # An HTML comment is the author's note, not text: it stays hidden.
+        replacement: nodes.Node = nodes.comment(text, text)
+    elif isinstance(raw.parent, nodes.TextElement):
+        replacement = nodes.Text(text)
+    else:
+        replacement = nodes.paragraph(text, text)
+        replacement.source, replacement.line = raw.source, raw.line
+    raw.parent.replace(raw, replacement)
 
 
 def setup_checks(app: Sphinx) -> None:
     """Check the sources for what myst-parser would silently misread."""
     app.setup_extension("myst_parser")
+    app.add_config_value(
+        "studyguide_html_as_text",
+        False,
+        "env",
+        types=frozenset({bool}),
+        description="show HTML written in Markdown as text (a {raw} directive stays raw)",
+    )
     app.add_source_parser(CheckedMystParser, override=True)
-    app.add_directive("raw", MarkedRaw, override=True)
-    app.add_transform(HtmlAsText)

@@ -5,7 +5,12 @@ sphinxcontrib-youtube downloads a thumbnail per video for LaTeX builds
 The guide needs no thumbnail, so that listener is removed.  The HTML iframe
 gets ``loading="lazy"`` and a title.  In print a video becomes a QR code (a PNG
 made with segno at build time, without network) with its URL beneath; in EPUB
-it becomes a link to the video's page.
+it becomes a link to the video's page; in text, manual pages and info files
+the line "Video: URL".
+
+All of it replaces sphinxcontrib-youtube's own directive and visitors, so it
+is done only where a project asks for it: ``studyguide_video = True`` (the
+guide sets it).  Without it, sphinxcontrib-youtube works as it does alone.
 """
 
 from __future__ import annotations
@@ -17,6 +22,7 @@ from typing import TYPE_CHECKING
 
 import segno
 from docutils import nodes
+from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 from sphinx.util.texescape import escape as tex_escape
 from sphinxcontrib.youtube import utils as yt_utils
@@ -27,7 +33,7 @@ from studyguide.latex import add_latex_package
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
-    from sphinx.writers.html import HTMLTranslator
+    from sphinx.config import Config
     from sphinx.writers.html5 import HTML5Translator
     from sphinx.writers.latex import LaTeXTranslator
 
@@ -106,15 +112,34 @@ def visit_youtube_latex(self: LaTeXTranslator, node: yt.youtube) -> None:
     raise nodes.SkipNode
 
 
-def visit_youtube_epub(self: HTMLTranslator, node: yt.youtube) -> None:
-    """A link to the video's page: e-readers play no embedded video."""
-    url = watch_url(node["id"])
-    label = self.encode(str(_("Watch this part of the film")))
-    self.body.append(
-        f'<p class="studyguide-video">{label}: '
-        f'<a class="reference external" href="{url}">{self.encode(url)}</a></p>\n'
-    )
-    raise nodes.SkipNode
+class VideoAsLink(SphinxPostTransform):
+    """Where no video plays (text, manual page, info file): "Video: URL"."""
+
+    default_priority = 200
+    builders: tuple[str, ...] = ("text", "man", "texinfo")
+    classes: tuple[str, ...] = ()
+
+    def label(self) -> str:
+        return str(_("Video"))
+
+    def run(self, **kwargs: object) -> None:
+        label = self.label()
+        for video in list(self.document.findall(yt.youtube)):
+            url = watch_url(video["id"])
+            paragraph = nodes.paragraph("", f"{label}: ", nodes.reference(url, url, refuri=url))
+            paragraph["classes"].extend(self.classes)
+            paragraph.source, paragraph.line = video.source, video.line
+            video.replace_self(paragraph)
+
+
+class VideoAsLinkEpub(VideoAsLink):
+    """EPUB: e-readers play no embedded video; a link to the video's page."""
+
+    builders = ("epub",)
+    classes = ("studyguide-video",)
+
+    def label(self) -> str:
+        return str(_("Watch this part of the film"))
 
 
 def depart_noop(self: object, node: nodes.Node) -> None:
@@ -131,8 +156,9 @@ def _inherit_html_visitors(app: Sphinx) -> None:
     """Give the EPUB builder every HTML visitor it has no visitor of its own for.
 
     Sphinx takes a builder's visitors from its name ("epub") *instead of* its
-    format ("html") as soon as one node registers ``epub=``, as the youtube node
-    does; every other extension node would then be unknown in EPUB.
+    format ("html") as soon as one node registers ``epub=``, as
+    sphinxcontrib-youtube's nodes do; every other extension node would then be
+    unknown in EPUB.
     """
     handlers = app.registry.translation_handlers
     if app.builder.name in handlers and app.builder.format in handlers:
@@ -141,18 +167,32 @@ def _inherit_html_visitors(app: Sphinx) -> None:
             own.setdefault(name, visitors)
 
 
-def setup_video(app: Sphinx) -> None:
-    """Load sphinxcontrib-youtube and adapt it to an offline, printable guide."""
-    app.setup_extension("sphinxcontrib.youtube")
+def _register(app: Sphinx, config: Config) -> None:
+    """Adapt sphinxcontrib-youtube, when the project asks for it."""
+    if not config.studyguide_video:
+        return
     add_latex_package(app, "sgvideo")
     _remove_thumbnail_download(app)
-    app.connect("builder-inited", _inherit_html_visitors)
+    app.add_post_transform(VideoAsLink)
+    app.add_post_transform(VideoAsLinkEpub)
     app.add_directive("youtube", YouTube, override=True)
     app.add_node(
         yt.youtube,
         override=True,
         html=(visit_youtube_html, depart_noop),
         latex=(visit_youtube_latex, depart_noop),
-        epub=(visit_youtube_epub, depart_noop),
-        text=(yt_utils.visit_video_node_unsupported, depart_noop),
     )
+
+
+def setup_video(app: Sphinx) -> None:
+    """Load sphinxcontrib-youtube; adapt it on config-inited, if ``studyguide_video``."""
+    app.setup_extension("sphinxcontrib.youtube")
+    app.connect("builder-inited", _inherit_html_visitors)
+    app.add_config_value(
+        "studyguide_video",
+        False,
+        "env",
+        types=frozenset({bool}),
+        description="videos checked, lazy, offline, a QR code in print, a link elsewhere",
+    )
+    app.connect("config-inited", _register)

@@ -1,7 +1,9 @@
 """The printed guide as a book: paper size, PDF metadata, chapters, appendix.
 
 LaTeX layout lives in ``latex/sgbook.sty`` (title page, fonts, headers, line
-breaking).  This module does what needs Python:
+breaking).  All of it only with ``studyguide_book = True`` (the guide sets
+it): the layout loads fontspec, so it needs ``latex_engine = "xelatex"`` or
+``"lualatex"``, and a LaTeX build says so.  This module does what needs Python:
 
 * ``studyguide_paper`` (``"a4"`` or ``"letter"``) chooses the paper size;
 * ``studyguide_pdf_subject`` and ``studyguide_pdf_keywords`` become PDF metadata
@@ -57,6 +59,8 @@ INFO_PACKAGE = "sgbookinfo"
 
 
 def _check_config(app: Sphinx, config: Config) -> None:
+    if not config.studyguide_book:
+        return
     paper = config.studyguide_paper
     if paper not in PAPERS:
         raise ConfigError(
@@ -282,14 +286,43 @@ def _add_index_range_dash(app: Sphinx, exception: Exception | None) -> None:
 # -- Setup ------------------------------------------------------------------
 
 
-def setup_book(app: Sphinx) -> None:
-    """Register the book's settings, LaTeX packages and layout transform."""
-    app.add_config_value("studyguide_paper", "a4", "env", types=frozenset({str}))
-    app.add_config_value("studyguide_pdf_subject", "", "env", types=frozenset({str}))
-    app.add_config_value("studyguide_pdf_keywords", [], "env", types=frozenset({list, tuple}))
-    app.connect("config-inited", _check_config)
+#: LaTeX engines that load fontspec, which sgbook.sty needs.
+BOOK_ENGINES = ("xelatex", "lualatex")
+
+
+def _check_engine(app: Sphinx) -> None:
+    engine = app.config.latex_engine
+    if app.builder.format == "latex" and engine not in BOOK_ENGINES:
+        raise ConfigError(
+            f"studyguide_book = True: the book layout (sgbook.sty) uses fontspec, which "
+            f"latex_engine = {engine!r} cannot load; set latex_engine = 'xelatex' or "
+            f"'lualatex' in conf.py, or studyguide_book = False for Sphinx's own layout"
+        )
+
+
+def _register_book(app: Sphinx, config: Config) -> None:
+    """The book's LaTeX packages and layout transform, when the project asks for them."""
+    if not config.studyguide_book:
+        return
+    app.connect("builder-inited", _check_engine, priority=100)
     add_latex_package(app, "sgbook")
     app.add_latex_package(INFO_PACKAGE, after_hyperref=True)
     app.connect("builder-inited", _write_book_info)
     app.add_post_transform(BookLayout)
     app.connect("build-finished", _add_index_range_dash)
+
+
+def setup_book(app: Sphinx) -> None:
+    """Register the book's settings; the rest on config-inited, if ``studyguide_book``."""
+    app.add_config_value(
+        "studyguide_book",
+        False,
+        "env",
+        types=frozenset({bool}),
+        description="the LaTeX book layout (sgbook.sty; needs xelatex or lualatex)",
+    )
+    app.add_config_value("studyguide_paper", "a4", "env", types=frozenset({str}))
+    app.add_config_value("studyguide_pdf_subject", "", "env", types=frozenset({str}))
+    app.add_config_value("studyguide_pdf_keywords", [], "env", types=frozenset({list, tuple}))
+    app.connect("config-inited", _check_config)
+    app.connect("config-inited", _register_book)

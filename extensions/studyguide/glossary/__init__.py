@@ -14,7 +14,11 @@ Wiring only; each stage has its own module:
   (LaTeX), unknown terms.
 
 Configuration: ``studyguide_glossary`` (path relative to the source
-directory, default ``"glossary.yaml"``), ``studyguide_autolink`` (``"first"``
+directory, default ``"glossary.yaml"``; ``None``: no glossary),
+``studyguide_categories`` (the entries' categories in the page's order: a list
+of names, or a dict of name to heading; the schema's enum follows it),
+``studyguide_glossary_page`` (``False``: the project has no glossary page, and
+is not warned about it), ``studyguide_autolink`` (``"first"``
 mention per section, ``"all"``, or ``"off"``); a document's front matter
 ``studyguide_autolink: off`` turns auto-linking off for it.
 
@@ -28,8 +32,10 @@ Messages have ``type="studyguide"`` and one of these subtypes, which
 * ``unknown_see_also``: a ``see_also`` names no entry;
 * ``unknown_term``: a ``{term}`` names no entry (with "did you mean");
 * ``unused_term``: no document mentions an entry;
-* ``no_glossary_page``: no document holds the ``{studyguide-glossary}`` directive;
-* ``config`` (error): ``studyguide_autolink`` is not one of first, all, off.
+* ``no_glossary_page``: no document holds the ``{studyguide-glossary}`` directive
+  (unless ``studyguide_glossary_page = False``);
+* ``config`` (error): ``studyguide_autolink`` is not one of first, all, off, or
+  ``studyguide_categories`` is not a list of names or a dict of name to heading.
 """
 
 from __future__ import annotations
@@ -41,8 +47,8 @@ from sphinx.util import logging
 
 from studyguide.assets import add_static_dir
 from studyguide.glossary.autolink import AUTOLINK_MODES, AutoLink, nolink_role
-from studyguide.glossary.data import Glossary, GlossaryDataError, load_glossary
-from studyguide.glossary.directive import GlossaryDirective, fill_mentions
+from studyguide.glossary.data import CATEGORIES, Glossary, GlossaryDataError, load_glossary
+from studyguide.glossary.directive import GlossaryDirective, category_headings, fill_mentions
 from studyguide.glossary.domain import (
     GlossaryDomain,
     check_consistency,
@@ -68,26 +74,51 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 
+def _config_error(app: Sphinx, message: str, *args: object) -> None:
+    logger.error(message, *args, type="studyguide", subtype="config")
+    app.statuscode = 1
+
+
+def _valid_categories(value: object) -> bool:
+    def name(item: object) -> bool:
+        return isinstance(item, str) and bool(item.strip())
+
+    if isinstance(value, dict):
+        return bool(value) and all(name(k) and name(v) for k, v in value.items())
+    return isinstance(value, list | tuple) and bool(value) and all(name(v) for v in value)
+
+
 def check_config(app: Sphinx, config: Config) -> None:
-    """Reject an unknown ``studyguide_autolink`` with the allowed values."""
+    """Reject unknown values of the glossary's settings, saying what is allowed."""
     value = config.studyguide_autolink
     if value not in AUTOLINK_MODES:
-        logger.error(
+        _config_error(
+            app,
             "studyguide_autolink = %r is not allowed; use one of %s (in conf.py)",
             value,
             ", ".join(repr(mode) for mode in AUTOLINK_MODES),
-            type="studyguide",
-            subtype="config",
         )
-        app.statuscode = 1
         config.studyguide_autolink = "first"
+    if not _valid_categories(config.studyguide_categories):
+        _config_error(
+            app,
+            "studyguide_categories = %r is not allowed; give a list of category names, or a "
+            "dict of category name to the heading of its group on the glossary page "
+            "(in conf.py)",
+            config.studyguide_categories,
+        )
+        config.studyguide_categories = list(CATEGORIES)
 
 
 def load_data(app: Sphinx) -> None:
     """Read the glossary once per build; a bad file fails the build with one message."""
+    if not app.config.studyguide_glossary:
+        # No glossary: nothing to link, no page to check.
+        get_domain(app.env).glossary = Glossary(Path(app.srcdir), ok=False)
+        return
     path = Path(app.srcdir) / app.config.studyguide_glossary
     try:
-        glossary, problems = load_glossary(path)
+        glossary, problems = load_glossary(path, category_headings(app.config))
     except GlossaryDataError as exc:
         # Without a line the message names the file itself: Sphinx would take a
         # bare path for a document name and add a source suffix to it.
@@ -107,7 +138,28 @@ def load_data(app: Sphinx) -> None:
 
 def setup_glossary(app: Sphinx) -> None:
     """Register the glossary component."""
-    app.add_config_value("studyguide_glossary", "glossary.yaml", "env", types=frozenset({str}))
+    app.add_config_value(
+        "studyguide_glossary",
+        "glossary.yaml",
+        "env",
+        types=frozenset({str, type(None)}),
+        description="path of the glossary data, relative to the source directory; None: none",
+    )
+    app.add_config_value(
+        "studyguide_glossary_page",
+        True,
+        "env",
+        types=frozenset({bool}),
+        description="warn when no document holds the studyguide-glossary directive",
+    )
+    app.add_config_value(
+        "studyguide_categories",
+        list(CATEGORIES),
+        "env",
+        types=frozenset({list, tuple, dict}),
+        description="the entries' categories, in the glossary page's order "
+        "(a list, or a dict of category to heading)",
+    )
     app.add_config_value("studyguide_autolink", "first", "env", types=frozenset({str}))
     app.connect("config-inited", check_config)
 

@@ -40,7 +40,7 @@ from studyguide.collected import inputs_changed, toctree_order
 from studyguide.glossary.autolink import NOLINK_CLASS
 from studyguide.glossary.data import DATE_FORMS, is_iso_date, sort_key
 from studyguide.glossary.directive import backref
-from studyguide.glossary.domain import get_domain, get_glossary, relative_uris
+from studyguide.glossary.domain import get_domain, get_glossary, relative_uris, with_fragment
 from studyguide.glossary.output import term_reference
 from studyguide.i18n import _
 
@@ -256,7 +256,7 @@ def fill_chronology(app: Sphinx, doctree: nodes.document, docname: str) -> None:
         uri = uris(target_doc)
         if uri is None:
             return inner
-        return term_reference(entry, True, inner, internal=True, refuri=f"{uri}#{node_id}")
+        return term_reference(entry, True, inner, internal=True, refuri=with_fragment(uri, node_id))
 
     for placeholder in placeholders:
         term = placeholder["term"]
@@ -290,7 +290,14 @@ def setup_chronology(app: Sphinx) -> None:
     """Register the chronology component (after the glossary, whose data it lists)."""
     app.add_domain(ChronologyDomain)
     app.add_directive("studyguide-chronology", ChronologyDirective)
-    app.add_node(sg_chronology_links, html=(_skip, None), latex=(_skip, None), text=(_skip, None))
+    app.add_node(
+        sg_chronology_links,
+        html=(_skip, None),
+        latex=(_skip, None),
+        text=(_skip, None),
+        man=(_skip, None),
+        texinfo=(_skip, None),
+    )
     app.connect("env-get-updated", rewrite_chronology_pages)
     app.connect("doctree-resolved", fill_chronology)
     add_static_dir(app)

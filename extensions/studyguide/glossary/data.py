@@ -34,7 +34,8 @@ if TYPE_CHECKING:
 
 SCHEMA_PATH = Path(__file__).parent.parent / "schema" / "glossary.schema.json"
 
-#: The schema's categories, in the order of the glossary page's groups.
+#: The default categories (``studyguide_categories``), in the order of the
+#: glossary page's groups; the schema's enum is replaced by the configured ones.
 CATEGORIES = ("party", "organisation", "person", "place", "event", "concept")
 
 OPTIONAL_TEXT_FIELDS = ("category", "spanish", "english", "abbreviation", "dates", "event")
@@ -174,21 +175,26 @@ class Glossary:
 # -- Reading and validating ----------------------------------------------------
 
 
-def load_glossary(path: Path) -> tuple[Glossary, list[Problem]]:
-    """Read and validate the glossary file; raise GlossaryDataError if unusable."""
+def load_glossary(
+    path: Path, categories: Iterable[str] = CATEGORIES
+) -> tuple[Glossary, list[Problem]]:
+    """Read and validate the glossary file; raise GlossaryDataError if unusable.
+
+    *categories* are the values the entries' ``category`` may take.
+    """
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         raise GlossaryDataError(
             f"glossary file {path} not found; create it or set studyguide_glossary "
-            "in conf.py (a path relative to the source directory)"
+            "in conf.py (a path relative to the source directory, or None for no glossary)"
         ) from None
     except (OSError, UnicodeDecodeError) as exc:
         raise GlossaryDataError(f"cannot read the glossary file {path}: {exc}") from None
 
     root, data = _parse_yaml(text)
     _check_duplicate_keys(root)
-    _validate(root, data)
+    _validate(root, data, tuple(categories))
     return _build(path, root, data)
 
 
@@ -302,18 +308,20 @@ def _describe(value: Any) -> str:
 
 
 @functools.cache
-def _schema() -> dict[str, Any]:
+def _schema(categories: tuple[str, ...] = CATEGORIES) -> dict[str, Any]:
+    """The schema file, with the project's categories as the enum of ``category``."""
     schema: dict[str, Any] = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+    schema["$defs"]["entry"]["properties"]["category"]["enum"] = list(categories)
     return schema
 
 
 @functools.cache
-def _accepts() -> Callable[[Any], Any]:
+def _accepts(categories: tuple[str, ...] = CATEGORIES) -> Callable[[Any], Any]:
     """The schema compiled to Python by fastjsonschema: it says quickly that a file is valid."""
-    return fastjsonschema.compile(_schema())
+    return fastjsonschema.compile(_schema(categories))
 
 
-def _validate(root: yaml.Node, data: Any) -> None:
+def _validate(root: yaml.Node, data: Any, categories: tuple[str, ...] = CATEGORIES) -> None:
     """Check *data* against the schema; the first problem, explained, as a GlossaryDataError.
 
     A valid file (every build) is passed by the compiled validator, a few
@@ -322,14 +330,14 @@ def _validate(root: yaml.Node, data: Any) -> None:
     in the file and counts the rest.
     """
     try:
-        _accepts()(data)
+        _accepts(categories)(data)
     except fastjsonschema.JsonSchemaException:
         pass
     else:
         return
     import jsonschema  # only for a file with problems: slow to import
 
-    validator = jsonschema.Draft202012Validator(_schema())
+    validator = jsonschema.Draft202012Validator(_schema(categories))
     errors = list(validator.iter_errors(data))
     if not errors:
         return

@@ -15,12 +15,13 @@ from typing import TYPE_CHECKING, ClassVar
 from docutils import nodes
 from sphinx import addnodes
 from sphinx.domains.std import make_glossary_term
+from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 from sphinx.util.nodes import clean_astext
 
 from studyguide.collected import toctree_order
-from studyguide.glossary.data import CATEGORIES, Entry, name_key, sort_key
-from studyguide.glossary.domain import get_domain, get_glossary, relative_uris
+from studyguide.glossary.data import Entry, name_key, sort_key
+from studyguide.glossary.domain import get_domain, get_glossary, relative_uris, with_fragment
 from studyguide.glossary.nodes import sg_backref, sg_mentions
 from studyguide.i18n import _
 
@@ -28,6 +29,9 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
     from sphinx.application import Sphinx
+    from sphinx.config import Config
+
+logger = logging.getLogger(__name__)
 
 GROUP_LABELS = {
     "party": _("Parties and coalitions"),
@@ -38,6 +42,21 @@ GROUP_LABELS = {
     "concept": _("Concepts"),
     None: _("Other terms"),
 }
+
+
+def category_headings(config: Config) -> dict[str, str]:
+    """``studyguide_categories`` as category -> heading, in the page's order.
+
+    A list names the categories; the guide's own get their translated heading,
+    others their name capitalised.  A mapping gives each its heading.
+    """
+    value = config.studyguide_categories
+    if isinstance(value, dict):
+        return {str(name): str(heading) for name, heading in value.items()}
+    return {
+        name: str(GROUP_LABELS[name]) if name in GROUP_LABELS else name.capitalize()
+        for name in value
+    }
 
 
 def term_xref(target: str, text: str, docname: str) -> addnodes.pending_xref:
@@ -63,23 +82,34 @@ class GlossaryDirective(SphinxDirective):
     option_spec: ClassVar[dict[str, object]] = {}
 
     def run(self) -> list[nodes.Node]:
+        if not self.config.studyguide_glossary:
+            logger.warning(
+                "the studyguide-glossary directive has no glossary to show: "
+                "studyguide_glossary is None in conf.py; set it to the data file's path",
+                location=self.get_location(),
+                type="studyguide",
+                subtype="glossary_data",
+            )
+            return []
         glossary = get_glossary(self.env)
         self.env.note_dependency(glossary.path)
         document = self.state.document
         # Marks the page for the auto-linker (never links here) and the domain.
         document["sg_glossary_page"] = True
 
+        headings: dict[str | None, str] = {}
+        headings.update(category_headings(self.config))
+        headings[None] = str(GROUP_LABELS[None])
         groups: dict[str | None, list[Entry]] = {}
         for entry in glossary.entries:
-            category = entry.category if entry.category in CATEGORIES else None
+            category = entry.category if entry.category in headings else None
             groups.setdefault(category, []).append(entry)
 
         sections: list[nodes.Node] = []
-        for category in (*CATEGORIES, None):
+        for category, title in headings.items():
             entries = sorted(groups.get(category, []), key=lambda e: sort_key(e.term))
             if not entries:
                 continue
-            title = str(GROUP_LABELS[category])
             section = nodes.section(classes=["sg-glossary-group"])
             section += nodes.title(title, title)
             section["names"].append(nodes.fully_normalize_name(title))
@@ -217,6 +247,6 @@ def backref(
     if fromdoc == todoc and section_id and app.builder.format != "latex":
         reference["refid"] = section_id
     else:
-        reference["refuri"] = uri + (f"#{section_id}" if section_id else "")
+        reference["refuri"] = with_fragment(uri, section_id) if section_id else uri
     reference += nodes.inline(title, title)
     return reference

@@ -132,6 +132,16 @@ def get_glossary(env: BuildEnvironment) -> Glossary:
     return glossary
 
 
+def with_fragment(uri: str, anchor: str) -> str:
+    """*uri* with *anchor* as its fragment.
+
+    singlehtml gives a document's URI as a fragment already (``#document-X``);
+    a second fragment after it would lead nowhere, and the whole book is one
+    page there: the anchor alone is the link.
+    """
+    return f"{uri.partition('#')[0]}#{anchor}"
+
+
 def relative_uris(builder: Builder, fromdoc: str) -> Callable[[str], str | None]:
     """The builder's URI of each document seen from *fromdoc*, asked once a document.
 
@@ -168,11 +178,13 @@ def check_consistency(app: Sphinx, env: BuildEnvironment) -> None:
         return
     domain = get_domain(env)
     location = str(glossary.path)
-    if not domain.glossary_docs:
+    if not domain.glossary_docs and app.config.studyguide_glossary_page:
+        # No location: Sphinx would take the data file for a document.
         logger.warning(
-            "no document contains the studyguide-glossary directive; glossary links "
-            "have no page to lead to (add a page with ```{studyguide-glossary}```)",
-            location=location,
+            "no document contains the studyguide-glossary directive, so the mentions of "
+            "the entries of %s have no page to link to; put the directive on a page, or "
+            "set studyguide_glossary_page = False in conf.py",
+            app.config.studyguide_glossary,
             type="studyguide",
             subtype="no_glossary_page",
         )

@@ -26,7 +26,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 
 from studyguide.glossary.autolink import index_entry
-from studyguide.glossary.domain import get_glossary, relative_uris
+from studyguide.glossary.domain import get_glossary, relative_uris, with_fragment
 from studyguide.glossary.nodes import glossary_mention, sg_term_reference
 
 if TYPE_CHECKING:
@@ -90,7 +90,7 @@ def resolve_mentions(app: Sphinx, doctree: nodes.document, fromdoc: str) -> None
                 result = term_reference(entry, pageref, inner, internal=True, refid=node_id)
             elif (uri := uris(docname)) is not None:
                 result = term_reference(
-                    entry, pageref, inner, internal=True, refuri=f"{uri}#{node_id}"
+                    entry, pageref, inner, internal=True, refuri=with_fragment(uri, node_id)
                 )
         replacement: list[nodes.Node] = [result]
         if per_mention_index and mention.get("sg_index"):
@@ -172,6 +172,8 @@ def unknown_term(
     """Warn about a ``{term}`` that names no entry, suggesting the nearest name."""
     if node.get("refdomain") != "std" or node.get("reftype") != "term":
         return None
+    if not app.config.studyguide_glossary:
+        return None  # no glossary of the extension's: Sphinx's own terms, Sphinx's warning
     glossary = get_glossary(env)
     if not glossary.ok:
         # The data error was reported already.

@@ -17,7 +17,8 @@ Stages of the build, in the order Sphinx runs them:
   the domain, so HTML and LaTeX print the same number;
 * ``doctree-resolved`` (``lists``): the placeholders are filled from copies of
   the collected questions (as ``sphinx.ext.todo`` does);
-* one visitor pair per builder (``writers``: HTML, LaTeX, text).
+* one visitor pair per builder (``writers``: HTML, LaTeX, text; man and
+  texinfo print the children, the header as a paragraph).
 
 ``helpers`` holds what several stages and the sessions component share
 (minutes, numbers and titles, links, glossary names); ``editions`` the
@@ -72,10 +73,13 @@ from studyguide.questions.transforms import (
     resolve_question_refs,
 )
 from studyguide.questions.writers import (
+    depart_as_paragraph,
     depart_block_text,
+    depart_children,
     depart_header_html,
     depart_header_latex,
     depart_header_text,
+    depart_inline_space,
     depart_inline_text,
     depart_note_html,
     depart_note_latex,
@@ -83,7 +87,9 @@ from studyguide.questions.writers import (
     depart_number_latex,
     depart_question_html,
     depart_question_latex,
+    visit_as_paragraph,
     visit_block_text,
+    visit_children,
     visit_header_html,
     visit_header_latex,
     visit_header_text,
@@ -129,29 +135,41 @@ def setup_questions(app: Sphinx) -> None:
     app.connect("missing-reference", resolve_question_refs, priority=400)
 
     block_text = (visit_block_text, depart_block_text)
+    # man and texinfo: the children as they are; the header a paragraph.
+    children = (visit_children, depart_children)
+    header = (visit_as_paragraph, depart_as_paragraph)
+    number = (visit_children, depart_inline_space)
     app.add_node(
         discussion_question,
         html=(visit_question_html, depart_question_html),
         latex=(visit_question_latex, depart_question_latex),
         text=block_text,
+        man=children,
+        texinfo=children,
     )
     app.add_node(
         question_header,
         html=(visit_header_html, depart_header_html),
         latex=(visit_header_latex, depart_header_latex),
         text=(visit_header_text, depart_header_text),
+        man=header,
+        texinfo=header,
     )
     app.add_node(
         question_number,
         html=(visit_number_html, depart_number_html),
         latex=(visit_number_latex, depart_number_latex),
         text=(visit_inline_text, depart_inline_text),
+        man=number,
+        texinfo=number,
     )
     app.add_node(
         facilitator_note,
         html=(visit_note_html, depart_note_html),
         latex=(visit_note_latex, depart_note_latex),
         text=block_text,
+        man=children,
+        texinfo=children,
     )
     skip = (visit_placeholder, None)
-    app.add_node(discussion_question_list, html=skip, latex=skip, text=skip)
+    app.add_node(discussion_question_list, html=skip, latex=skip, text=skip, man=skip, texinfo=skip)

@@ -15,6 +15,7 @@ from sphinx.util import logging
 from sphinx.util.nodes import make_refnode
 
 from studyguide.collected import toctree_order
+from studyguide.glossary.domain import with_fragment
 from studyguide.i18n import _
 
 if TYPE_CHECKING:
@@ -95,9 +96,13 @@ def refnode_or_text(
     built (a handout links to nothing outside itself).
     """
     try:
-        return make_refnode(builder, fromdocname, todocname, targetid, child, title)
+        reference = make_refnode(builder, fromdocname, todocname, targetid, child, title)
     except NoUri:
         return child
+    uri = reference.get("refuri", "")
+    if targetid and uri.count("#") > 1:  # singlehtml: "#document-X#id"
+        reference["refuri"] = with_fragment(uri, targetid)
+    return reference
 
 
 def known_term_names(env: BuildEnvironment) -> dict[str, str]:

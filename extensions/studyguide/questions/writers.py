@@ -1,4 +1,4 @@
-"""One visitor pair per builder (HTML, LaTeX, text) for the questions' nodes."""
+"""One visitor pair per builder for the questions' nodes (man and texinfo share one)."""
 
 from __future__ import annotations
 
@@ -123,3 +123,27 @@ def visit_placeholder(self: Any, node: nodes.Element) -> None:
     # Filled on doctree-resolved; one left over (e.g. a builder that never
     # resolves) must not break the output.
     raise nodes.SkipNode
+
+
+# man and texinfo: the nodes' children, as paragraphs, with no box of their own.
+
+
+def visit_children(self: Any, node: nodes.Element) -> None:
+    """A container of blocks: nothing of its own, its children as they are."""
+
+
+def depart_children(self: Any, node: nodes.Element) -> None:
+    pass
+
+
+def visit_as_paragraph(self: Any, node: nodes.Element) -> None:
+    """The question's header line, printed as a paragraph of the page."""
+    self.visit_paragraph(node)
+
+
+def depart_as_paragraph(self: Any, node: nodes.Element) -> None:
+    self.depart_paragraph(node)
+
+
+def depart_inline_space(self: Any, node: nodes.Element) -> None:
+    self.body.append(" ")

@@ -40,6 +40,7 @@ from typing import TYPE_CHECKING
 from sphinx.util import logging
 
 from studyguide.questions.lists import PLACEHOLDER_FILLERS
+from studyguide.questions.writers import depart_children, visit_children
 from studyguide.sessions.agenda import DEFAULT_MEETING
 from studyguide.sessions.build import build_handout, build_plan, film_line, runtime_of
 from studyguide.sessions.contentnote import setup_content_note
@@ -117,25 +118,34 @@ def setup_sessions(app: Sphinx) -> None:
     PLACEHOLDER_FILLERS[session_plan] = build_plan
     PLACEHOLDER_FILLERS[session_handout] = build_handout
     skip = (visit_placeholder, None)
-    app.add_node(session_plan, html=skip, latex=skip, text=skip)
-    app.add_node(session_handout, html=skip, latex=skip, text=skip)
+    app.add_node(session_plan, html=skip, latex=skip, text=skip, man=skip, texinfo=skip)
+    app.add_node(session_handout, html=skip, latex=skip, text=skip, man=skip, texinfo=skip)
     app.add_node(
         writing_space,
         html=(visit_space_html, None),
         latex=(visit_space_latex, None),
         text=(visit_space_text, None),
+        # Room to write by hand is for print: none in a manual page or info file.
+        man=skip,
+        texinfo=skip,
     )
+    # man and texinfo: the agendas' and content notes' children as they are.
+    children = (visit_children, depart_children)
     app.add_node(
         session_agendas,
         html=(visit_agendas_html, depart_agendas_html),
         latex=(visit_agendas_latex, depart_agendas_latex),
         text=(visit_agendas_text, depart_agendas_text),
+        man=children,
+        texinfo=children,
     )
     app.add_node(
         session_agenda,
         html=(visit_agenda_html, depart_agenda_html),
         latex=(visit_agenda_latex, depart_agenda_latex),
         text=(visit_agenda_text, depart_agenda_text),
+        man=children,
+        texinfo=children,
     )
 
 

@@ -23,6 +23,7 @@ from sphinx.util.texescape import escape
 from studyguide.glossary.autolink import NOLINK_CLASS
 from studyguide.i18n import _
 from studyguide.questions.helpers import _warn
+from studyguide.questions.writers import depart_children, visit_children
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -123,4 +124,6 @@ def setup_content_note(app: Sphinx) -> None:
         html=(visit_note_html, depart_note_html),
         latex=(visit_note_latex, depart_note_latex),
         text=(visit_note_text, depart_note_text),
+        man=(visit_children, depart_children),
+        texinfo=(visit_children, depart_children),
     )

@@ -16,3 +16,7 @@ html_theme = "basic"
 latex_engine = "xelatex"
 studyguide_glossary = "glossary.yaml"
 studyguide_autolink = "first"
+# As the guide: HTML in Markdown shows as written.
+studyguide_html_as_text = True
+studyguide_video = True
+studyguide_book = True

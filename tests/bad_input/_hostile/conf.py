@@ -17,3 +17,7 @@ latex_engine = "xelatex"
 latex_documents = [("index", "hostile.tex", "Hostile content", "Tester", "manual", False)]
 studyguide_glossary = "glossary.yaml"
 studyguide_autolink = "first"
+# As the guide: HTML in Markdown shows as written.
+studyguide_html_as_text = True
+studyguide_video = True
+studyguide_book = True

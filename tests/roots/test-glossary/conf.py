@@ -12,3 +12,5 @@ nitpicky = True
 latex_engine = "xelatex"
 latex_documents = [("index", "glossary-test.tex", "Glossary test", "Tests", "manual")]
 studyguide_glossary = "glossary.yaml"
+# As the guide: the book layout.
+studyguide_book = True

@@ -11,3 +11,6 @@ latex_documents = [
     ("index", "questions-test.tex", "Questions test", "Tester", "manual", False),
     ("handout", "handout.tex", "Session 1", "Tester", "howto", False),
 ]
+# As the guide: the book layout, checked videos.
+studyguide_book = True
+studyguide_video = True

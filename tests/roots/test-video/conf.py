@@ -11,6 +11,8 @@ latex_engine = "xelatex"
 latex_documents = [("index", "video-test.tex", project, author, "manual", False)]
 latex_elements = {"extraclassoptions": "openany,oneside", "fncychap": ""}
 latex_appendices = ["glossary"]
+studyguide_book = True
+studyguide_video = True
 studyguide_pdf_subject = "A test of the book layout"
 studyguide_pdf_keywords = ["video", "QR code"]
 epub_identifier = epub_uid = "video-test-book"

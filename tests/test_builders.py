@@ -1,0 +1,104 @@
+"""Every built-in builder builds the guide strictly (``-n -W``), with real output."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+import pytest
+from guidetest import ROOT, sphinx_build
+
+VIDEO = "Video: https://www.youtube.com/watch?v=CnTPJ6kmB0s"
+
+
+def only(outdir: Path, pattern: str) -> str:
+    (found,) = outdir.glob(pattern)
+    return found.read_text(encoding="utf-8", errors="replace")
+
+
+def check_html(outdir: Path) -> None:
+    assert 'class="reference internal sg-term"' in (outdir / "part-1-insurrection.html").read_text()
+
+
+def check_dirhtml(outdir: Path) -> None:
+    assert 'href="../glossary/#term-' in (outdir / "part-1-insurrection" / "index.html").read_text()
+
+
+def check_singlehtml(outdir: Path) -> None:
+    page = (outdir / "index.html").read_text()
+    assert 'href="#term-Salvador-Allende"' in page
+    # One fragment: "#document-glossary#term-..." leads nowhere.
+    assert "#document-glossary#" not in page
+
+
+def check_epub(outdir: Path) -> None:
+    assert len(list(outdir.glob("*.epub"))) == 1
+
+
+def check_latex(outdir: Path) -> None:
+    assert r"\begin{sgquestion}" in (outdir / "battle-of-chile.tex").read_text()
+
+
+def check_text(outdir: Path) -> None:
+    text = (outdir / "part-1-insurrection.txt").read_text()
+    assert VIDEO in text
+    assert "Question 1.1 5 minutes" in text
+
+
+def check_man(outdir: Path) -> None:
+    page = only(outdir, "*.1")
+    assert "Question 1.1 5 minutes" in page
+    assert "Video" in page
+    assert "watch?\\:v=CnTPJ6kmB0s" in page
+
+
+def check_texinfo(outdir: Path) -> None:
+    info = only(outdir, "*.texi")
+    assert "Question 1.1} 5 minutes" in info
+    assert "Video: @indicateurl{https://www.youtube.com/watch?v=CnTPJ6kmB0s}" in info
+
+
+def check_xml(outdir: Path) -> None:
+    assert "<discussion_question" in (outdir / "part-1-insurrection.xml").read_text()
+
+
+def check_gettext(outdir: Path) -> None:
+    assert 'msgid "Questions for discussion"' in (outdir / "part-1-insurrection.pot").read_text()
+
+
+CHECKS = {
+    "html": check_html,
+    "dirhtml": check_dirhtml,
+    "singlehtml": check_singlehtml,
+    "epub": check_epub,
+    "latex": check_latex,
+    "text": check_text,
+    "man": check_man,
+    "texinfo": check_texinfo,
+    "xml": check_xml,
+    "gettext": check_gettext,
+}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("builder", list(CHECKS))
+def test_guide_builds_with_every_builder(builder: str, tmp_path: Path) -> None:
+    outdir = tmp_path / builder
+    result = sphinx_build(builder, outdir, "-d", str(tmp_path / "doctrees"))
+    assert result.returncode == 0, result.stderr
+    assert "WARNING" not in result.stderr, result.stderr
+    CHECKS[builder](outdir)
+
+
+@pytest.mark.parametrize("target", ["dirhtml", "gettext", "latexpdf", "man"])
+def test_makefile_forwards_other_targets_strictly(target: str) -> None:
+    """Sphinx's catch-all rule: any other target is ``sphinx-build -M`` with the strict flags."""
+    result = subprocess.run(
+        ["make", "-n", target],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert f"sphinx-build -M {target} docs _build -c . -n -W --keep-going" in result.stdout

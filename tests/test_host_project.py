@@ -1,0 +1,132 @@
+"""No side effects on a host project: what it did not ask for stays as Sphinx makes it.
+
+``tests/roots/test-host-project`` loads the extension and none of its opt-in
+settings (``studyguide_html_as_text``, ``studyguide_aria_captions``,
+``studyguide_video``, ``studyguide_book``), with no glossary.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+from io import StringIO
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from guidetest import latexmk, pdf_text, require_tools
+from sphinx.errors import ConfigError
+from sphinx.testing.util import SphinxTestApp
+
+HOST = Path(__file__).parent / "roots" / "test-host-project"
+#: The guide's opt-in settings, all on.
+GUIDE_SETTINGS = {
+    "studyguide_html_as_text": True,
+    "studyguide_aria_captions": True,
+    "studyguide_video": True,
+}
+
+
+def build(tmp_path: Path, builder: str = "html", **overrides: object) -> SphinxTestApp:
+    srcdir = tmp_path / "src"
+    shutil.copytree(HOST, srcdir)
+    app = SphinxTestApp(
+        builder, srcdir=srcdir, status=StringIO(), warning=StringIO(), confoverrides=overrides
+    )
+    try:
+        app.build()
+    finally:
+        app.cleanup()
+    warnings = re.sub(r"\x1b\[[0-9;]*m", "", app.warning.getvalue())
+    assert warnings.replace(str(srcdir) + os.sep, "") == ""
+    return app
+
+
+def soup(app: SphinxTestApp, name: str) -> BeautifulSoup:
+    return BeautifulSoup((Path(app.outdir) / name).read_text(encoding="utf-8"), "html.parser")
+
+
+def test_host_html_stays_its_own(tmp_path: Path) -> None:
+    app = build(tmp_path)
+    index = soup(app, "index.html")
+    body = index.select_one("div.body")
+    assert body is not None
+    # Markdown's HTML is HTML.
+    details = body.find("details")
+    assert details is not None
+    assert details.summary.get_text() == "More"
+    assert [kbd.get_text() for kbd in body.find_all("kbd")] == ["Ctrl", "C"]
+    assert "<kbd>" not in body.get_text()
+    # A raw role with classes (reST, and reST inside MyST) passes through.
+    assert body.select_one("span.raw-html > span.host-raw").get_text() == "raw"
+    page = soup(app, "page.html")
+    assert page.select_one("span.raw-html > mark").get_text() == "marked"
+    # Sphinx's own title markup.
+    captions = index.select('p.caption[role="heading"]')
+    assert captions
+    assert all(caption.get("aria-level") is None for caption in captions)
+    # sphinxcontrib-youtube's own iframe.
+    iframe = soup(app, "video.html").find("iframe")
+    assert iframe["src"] == "https://www.youtube.com/embed/CnTPJ6kmB0s"
+    assert iframe.get("loading") is None
+
+
+def test_guide_settings_turn_the_features_on(tmp_path: Path) -> None:
+    app = build(tmp_path, **GUIDE_SETTINGS)
+    index = soup(app, "index.html")
+    body = index.select_one("div.body")
+    assert body is not None
+    assert body.find("details") is None
+    assert "<details><summary>More</summary>" in body.get_text()
+    assert "Press <kbd>Ctrl</kbd>+<kbd>C</kbd> to copy." in body.get_text()
+    # Raw roles are deliberate: still raw, and a raw node with classes is no crash.
+    assert body.select_one("span.raw-html > span.host-raw").get_text() == "raw"
+    assert soup(app, "page.html").select_one("span.raw-html > mark") is not None
+    captions = index.select('p.caption[role="heading"]')
+    assert {caption.get("aria-level") for caption in captions} == {"2"}
+    iframe = soup(app, "video.html").find("iframe")
+    assert iframe["loading"] == "lazy"
+
+
+def latex_build(tmp_path: Path, **overrides: object) -> SphinxTestApp:
+    # The video page stays out: sphinxcontrib-youtube fetches thumbnails for LaTeX.
+    return build(tmp_path, "latex", exclude_patterns=["_build", "video.md"], **overrides)
+
+
+def test_latex_without_book_layout(tmp_path: Path) -> None:
+    app = latex_build(tmp_path)
+    tex = (Path(app.outdir) / "host.tex").read_text(encoding="utf-8")
+    assert app.config.latex_engine == "pdflatex"
+    assert r"\usepackage{sgbook}" not in tex
+    assert "sgbookinfo" not in tex
+    assert not (Path(app.outdir) / "sgbook.sty").exists()
+
+
+@pytest.mark.tex
+def test_latex_without_book_layout_makes_a_pdf_with_pdflatex(tmp_path: Path) -> None:
+    require_tools("pdflatex")
+    # TeX's own Computer Modern: Sphinx's default TeX Gyre may not be installed.
+    app = latex_build(tmp_path, latex_elements={"fontpkg": ""})
+    latexmk(app.outdir)
+    text = " ".join(pdf_text(Path(app.outdir) / "host.pdf").split())
+    assert "Hidden until opened." in text
+    # Raw HTML is dropped from LaTeX, as Sphinx does.
+    assert "Press Ctrl+C to copy." in text
+    assert "A word in reStructuredText." in text
+
+
+def test_book_layout_needs_xelatex_or_lualatex(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError) as error:
+        latex_build(tmp_path, studyguide_book=True)
+    assert str(error.value) == (
+        "studyguide_book = True: the book layout (sgbook.sty) uses fontspec, which "
+        "latex_engine = 'pdflatex' cannot load; set latex_engine = 'xelatex' or 'lualatex' "
+        "in conf.py, or studyguide_book = False for Sphinx's own layout"
+    )
+
+
+def test_book_layout_with_xelatex(tmp_path: Path) -> None:
+    app = latex_build(tmp_path, studyguide_book=True, latex_engine="xelatex")
+    tex = (Path(app.outdir) / "host.tex").read_text(encoding="utf-8")
+    assert r"\usepackage{sgbook}" in tex
