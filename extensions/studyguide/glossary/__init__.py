@@ -69,7 +69,21 @@ logger = logging.getLogger(__name__)
 
 
 def check_config(app: Sphinx, config: Config) -> None:
-    """Reject an unknown ``studyguide_autolink`` with the allowed values."""
+    """Reject an unknown ``studyguide_autolink`` with the allowed values.
+
+    Logged, not raised: a ``ConfigError`` raised here is reported by Sphinx as
+    a crash of the extension.
+    """
+    if not isinstance(config.studyguide_glossary, str) or not config.studyguide_glossary:
+        logger.error(
+            "studyguide_glossary = %r in conf.py: it must be the path of the glossary "
+            "file, relative to the source directory, e.g. 'glossary.yaml'",
+            config.studyguide_glossary,
+            type="studyguide",
+            subtype="config",
+        )
+        app.statuscode = 1
+        config.studyguide_glossary = "glossary.yaml"
     value = config.studyguide_autolink
     if value not in AUTOLINK_MODES:
         logger.error(
