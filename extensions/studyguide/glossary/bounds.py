@@ -46,7 +46,9 @@ MAX_NAME = 80
 MAX_NUMBER_DIGITS = 30
 
 # What YAML accepts in a file (its Reader's NON_PRINTABLE, inverted).
-_NON_PRINTABLE = re.compile("[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+_NON_PRINTABLE = re.compile(
+    "[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
+)
 _NUMBER = re.compile(r"[-+]?(?:0[xob])?[0-9_.]+(?:e[-+]?[0-9]+)?", re.IGNORECASE)
 
 

@@ -32,6 +32,47 @@ if TYPE_CHECKING:
     from sphinx.environment import BuildEnvironment
 
 
+#: ``env.temp_data`` key: the question or facilitator note being parsed, as
+#: (directive name, line), so a directive in its body knows it is nested.
+_OPEN = "studyguide_open_question"
+
+
+def nested_in(directive: SphinxDirective) -> bool:
+    """Warn and return True when *directive* stands in a question's or a note's body.
+
+    Questions are numbered, collected and listed one level deep: a question in
+    a question (or in a note, which only the facilitator edition keeps), or a
+    list of questions in one, would list itself.
+    """
+    outer = directive.env.temp_data.get(_OPEN)
+    if outer is None:
+        return False
+    _warn(
+        "%s inside the %s of line %d: questions, notes and lists of questions do not "
+        "nest; close the %s before this one",
+        directive.get_location(),
+        "question",
+        directive.name,
+        outer[0],
+        outer[1],
+        outer[0],
+    )
+    return True
+
+
+def parse_body(directive: SphinxDirective) -> list[nodes.Node]:
+    """The directive's body, parsed with the directive marked open."""
+    previous = directive.env.temp_data.get(_OPEN)
+    directive.env.temp_data[_OPEN] = (directive.name, directive.lineno)
+    try:
+        return directive.parse_content_to_nodes()
+    finally:
+        if previous is None:
+            directive.env.temp_data.pop(_OPEN, None)
+        else:
+            directive.env.temp_data[_OPEN] = previous
+
+
 class DiscussionQuestion(SphinxDirective):
     """``discussion-question``: a question with a MyST body.
 
@@ -49,7 +90,9 @@ class DiscussionQuestion(SphinxDirective):
 
     def run(self) -> list[nodes.Node]:
         location = (self.env.docname, self.lineno)
-        body = self.parse_content_to_nodes() if self.content else []
+        if nested_in(self):
+            return []
+        body = parse_body(self) if self.content else []
         text = [child for child in body if not isinstance(child, facilitator_note)]
         if not any(child.astext().strip() for child in text):
             _warn(
@@ -148,13 +191,16 @@ class FacilitatorNote(SphinxDirective):
     has_content = True
 
     def run(self) -> list[nodes.Node]:
+        if self.env.temp_data.get(_OPEN, ("",))[0] == self.name:
+            nested_in(self)  # a note in a note; a note in a question is its place
+            return []
         node = facilitator_note(classes=["sg-facilitator-note"])
         self.set_source_info(node)
         label = _("Facilitator note")
         title = nodes.paragraph(classes=["sg-facilitator-note-title"])
         title += nodes.strong(label, label)
         node += title
-        node.extend(self.parse_content_to_nodes())
+        node.extend(parse_body(self))
         return [node]
 
 
@@ -164,6 +210,8 @@ class DiscussionQuestions(SphinxDirective):
     option_spec: ClassVar[dict[str, Any]] = {"chapter": directives.unchanged_required}
 
     def run(self) -> list[nodes.Node]:
+        if nested_in(self):
+            return []
         node = discussion_question_list()
         self.set_source_info(node)
         chapter = self.options.get("chapter", "").strip()
