@@ -128,10 +128,22 @@ class SessionPlan(_ChapterDirective):
         return [node]
 
 
+#: The most ruled lines after a question: a page of a handout.
+MAX_LINES = 30
+
+
+def lines_option(value: str | None) -> int:
+    """``:lines:``: a whole number from 1 to :data:`MAX_LINES` (TeX fails on huge ones)."""
+    lines = directives.positive_int(value)
+    if lines > MAX_LINES:
+        raise ValueError(f"at most {MAX_LINES} lines (a page) after a question")
+    return lines
+
+
 class SessionHandout(_ChapterDirective):
     """``session-handout``: key terms and questions with room to write."""
 
-    option_spec: ClassVar[dict[str, Any]] = {"lines": directives.positive_int}
+    option_spec: ClassVar[dict[str, Any]] = {"lines": lines_option}
 
     def run(self) -> list[nodes.Node]:
         docname = self.chapter()

@@ -126,8 +126,8 @@ class DiscussionQuestion(SphinxDirective):
             minutes = parse_minutes(self.options["minutes"] or "")
             if minutes is None:
                 _warn(
-                    "discussion question: ':minutes: %s' is not a positive number of "
-                    "minutes; write e.g. ':minutes: 10'",
+                    "discussion question: ':minutes: %s' is not a number of minutes "
+                    "from 0.5 to 600; write e.g. ':minutes: 10'",
                     location,
                     "question",
                     self.options["minutes"],
@@ -191,7 +191,8 @@ class FacilitatorNote(SphinxDirective):
     has_content = True
 
     def run(self) -> list[nodes.Node]:
-        if self.env.temp_data.get(_OPEN, ("",))[0] == self.name:
+        outer: tuple[str, int] = self.env.temp_data.get(_OPEN) or ("", 0)
+        if outer[0] == self.name:
             nested_in(self)  # a note in a note; a note in a question is its place
             return []
         node = facilitator_note(classes=["sg-facilitator-note"])

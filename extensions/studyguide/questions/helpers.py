@@ -31,12 +31,19 @@ def _warn(message: str, location: Any, subtype: str, *args: Any) -> None:
     logger.warning(message, *args, location=location, type="studyguide", subtype=subtype)
 
 
+#: The longest time a question, or a part of the film, may take: ten hours.
+MAX_MINUTES = 600
+
+
 def parse_minutes(value: str) -> float | None:
-    """A positive number of minutes, or ``None`` when *value* is not one."""
-    if not re.fullmatch(r"\s*\d+(\.\d+)?\s*", value):
+    """A number of minutes from 0.5 to :data:`MAX_MINUTES`, or ``None``.
+
+    Bounded, so that no "Total: 1e+30 minutes" (or 1e-07) reaches a page.
+    """
+    if not re.fullmatch(r"\s*\d{1,4}(\.\d{1,2})?\s*", value):
         return None
     minutes = float(value)
-    return minutes if minutes > 0 else None
+    return minutes if 0.5 <= minutes <= MAX_MINUTES else None
 
 
 def format_minutes(minutes: float) -> str:
