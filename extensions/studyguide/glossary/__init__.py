@@ -29,6 +29,7 @@ Messages have ``type="studyguide"`` and one of these subtypes, which
 * ``unknown_term``: a ``{term}`` names no entry (with "did you mean");
 * ``unused_term``: no document mentions an entry;
 * ``no_glossary_page``: no document holds the ``{studyguide-glossary}`` directive;
+* ``glossary_page``: a second ``{studyguide-glossary}`` directive (ignored);
 * ``config`` (error): ``studyguide_autolink`` is not one of first, all, off.
 """
 

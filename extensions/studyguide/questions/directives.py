@@ -142,13 +142,13 @@ class DiscussionQuestion(SphinxDirective):
         node += header
         node.extend(body)
 
-        terms = [t.strip() for t in self.options.get("terms", "").split(",") if t.strip()]
+        glossary = glossary_data(self.env)
+        terms = self.distinct_terms(glossary)
         node["terms"] = terms
         if terms:
             line = nodes.paragraph(classes=["sg-question-terms"])
             label_text = _("Terms:")
             line += nodes.strong(label_text, label_text)
-            glossary = glossary_data(self.env)
             for i, term in enumerate(terms):
                 line += nodes.Text(", " if i else " ")
                 if glossary is not None:
@@ -183,6 +183,31 @@ class DiscussionQuestion(SphinxDirective):
                 line += xref
             node += line
         return [node]
+
+    def distinct_terms(self, glossary: Any) -> list[str]:
+        """The ``:terms:`` names, each entry once; a repeated one is reported."""
+        terms: list[str] = []
+        repeated: list[str] = []
+        seen: dict[object, str] = {}
+        for term in (t.strip() for t in self.options.get("terms", "").split(",")):
+            if not term:
+                continue
+            entry = glossary.lookup(term) if glossary is not None else None
+            key = entry.term if entry is not None else " ".join(term.split()).casefold()
+            if key in seen:
+                repeated.append(term)
+                continue
+            seen[key] = term
+            terms.append(term)
+        if repeated:
+            _warn(
+                "discussion question: :terms: names an entry more than once (%s); "
+                "list each term once",
+                self.get_location(),
+                "question",
+                ", ".join(repr(term) for term in repeated),
+            )
+        return terms
 
 
 class FacilitatorNote(SphinxDirective):

@@ -143,6 +143,22 @@ def unknown_term_hint(env: BuildEnvironment, term: str) -> str | None:
     return "; use a term or alias of the glossary"
 
 
+def glossary_failed(env: BuildEnvironment) -> bool:
+    """Whether the glossary component is loaded but its file could not be used.
+
+    Its error is reported already; a warning for every ``:terms:`` name would
+    bury it.
+    """
+    try:
+        from studyguide.glossary.domain import get_glossary
+    except ImportError:
+        return False
+    try:
+        return not get_glossary(env).ok
+    except Exception:
+        return False
+
+
 def glossary_data(env: BuildEnvironment) -> Any:
     """The glossary component's data, or ``None`` without a usable glossary."""
     try:
