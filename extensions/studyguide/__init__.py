@@ -17,6 +17,7 @@ from studyguide import (
     glossary,
     i18n,
     questions,
+    searchindex,
     sessions,
     video,
 )
@@ -38,6 +39,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     sessions.setup_sessions(app)
     book.setup_book(app)
     checks.setup_checks(app)
+    searchindex.setup_searchindex(app)
     return {
         "version": __version__,
         "env_version": 3,
