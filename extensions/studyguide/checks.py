@@ -203,6 +203,8 @@ class FrontMatterCheck(SphinxTransform):
                 subtype="front_matter",
             )
             field.parent.remove(field)
+            # myst-parser copies the front matter into env.metadata as it parses.
+            self.env.metadata.get(self.env.docname, {}).pop(name, None)
 
     def _line_of(self, key: str) -> int:
         """The line of *key* in the document's front matter (1 if not found)."""
