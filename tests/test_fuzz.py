@@ -46,6 +46,10 @@ HOSTILE = [
     "\n", "  ", "\t", "²", "М", "#", "%", "\\", "`", ":::", "```", "-", "?", "|", "\ufeff",
     "9" * 40, "é", "e\u0301", "<script>", "{term}`", ":minutes: ", "part: ",
 ]  # fmt: skip
+FRONT_MATTER = [
+    "part: 2", 'part: "²"', "part: 0", "runtime: 97", "runtime: 1e+30", "runtime: .inf",
+    "studyguide_autolink: off", "studyguide_autolink: of",
+]  # fmt: skip
 CATEGORIES = ["party", "organisation", "person", "place", "event", "concept", "coalition"]
 
 
@@ -127,7 +131,8 @@ def blocks(draw: st.DrawFn) -> str:
     if kind == "list":
         return "```{discussion-questions}\n```"
     if kind == "handout":
-        return f"```{{session-handout}} chapter\n:lines: {draw(st.sampled_from(['3', '30', '31', '2147483647', 'x']))}\n```"
+        lines = draw(st.sampled_from(["3", "30", "31", "2147483647", "x"]))
+        return f"```{{session-handout}} chapter\n:lines: {lines}\n```"
     if kind == "video":
         width = draw(st.sampled_from(["100%", "560px", "wide", ""]))
         video = draw(st.sampled_from(["CnTPJ6kmB0s", "CnTPJ6km.0s", "short"]))
@@ -150,18 +155,7 @@ def blocks(draw: st.DrawFn) -> str:
 def chapters(draw: st.DrawFn) -> str:
     front = draw(
         st.lists(
-            st.sampled_from(
-                [
-                    "part: 2",
-                    'part: "²"',
-                    "part: 0",
-                    "runtime: 97",
-                    "runtime: 1e+30",
-                    "runtime: .inf",
-                    "studyguide_autolink: off",
-                    "studyguide_autolink: of",
-                ]
-            ),  # fmt: skip
+            st.sampled_from(FRONT_MATTER),
             max_size=2,
             unique=True,
         )

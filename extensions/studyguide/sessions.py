@@ -26,7 +26,7 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
 from studyguide.i18n import _
-from studyguide.questions.directives import docname_from
+from studyguide.questions.directives import docname_from, nested_in
 from studyguide.questions.domain import DOMAIN
 from studyguide.questions.editions import is_facilitator
 from studyguide.questions.helpers import (
@@ -92,6 +92,8 @@ class _ChapterDirective(SphinxDirective):
     node_class: type[nodes.Element] = session_plan
 
     def chapter(self) -> str | None:
+        if nested_in(self):  # a plan in a question would list the question itself
+            return None
         docname = docname_from(self.env, self.arguments[0])
         if docname not in self.env.found_docs:
             logger.warning(
