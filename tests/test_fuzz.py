@@ -13,7 +13,7 @@ a time limit, and must end in one of two ways:
 
 Never a traceback, never a hang, never a changed source file.  The number of
 cases built is printed in the terminal summary.  ``FUZZ_EXAMPLES`` sets how
-many (default 30, about half a minute).
+many (default 40, about 15 s).
 """
 
 from __future__ import annotations
@@ -35,7 +35,7 @@ from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
 BASE = ROOT / "tests" / "bad_input" / "_base"
-EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "30"))
+EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "40"))
 #: Seconds a build of the small project may take before it counts as a hang.
 TIME_LIMIT = 30
 CRASH_MARKERS = ("Traceback", "Exception occurred", "Extension error", "full traceback")
