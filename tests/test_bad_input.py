@@ -120,6 +120,16 @@ def test_bad_input_fails_with_message(case: str, tmp_path: Path) -> None:
     assert tree_hashes(srcdir) == before, "the build changed its sources"
 
 
+@pytest.mark.parametrize("case", ["glossary-directive-two-pages", "question-nested"])
+def test_parallel_build_gives_the_same_messages(case: str, tmp_path: Path) -> None:
+    """With ``-j 2`` the same one message (a parallel read sees other pages only after)."""
+    srcdir = make_case(case, tmp_path)
+    result = strict_build(srcdir, tmp_path / "out", "html", "-j", "2")
+    assert_no_crash(result.stderr)
+    assert result.returncode != 0
+    assert messages(result.stderr) == expected_messages(case, srcdir), result.stderr
+
+
 def test_real_guide_build_leaves_docs_unchanged(tmp_path: Path) -> None:
     """A strict build of the real guide writes nothing into ``docs/``."""
     before = tree_hashes(ROOT / "docs")
