@@ -5,9 +5,15 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from guidetest import ROOT, latexmk, require_tools, sphinx_build
+from guidetest import ROOT, SUMMARY, latexmk, require_tools, sphinx_build
 
 pytest_plugins = ["sphinx.testing.fixtures"]
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """Print what tests put in ``guidetest.SUMMARY`` (e.g. the fuzz test's case count)."""
+    for line in SUMMARY:
+        terminalreporter.write_line(line)
 
 
 @pytest.fixture(scope="session")

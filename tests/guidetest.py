@@ -98,3 +98,8 @@ def latexmk(outdir: Path | str, target: str = "all-pdf") -> None:
         check=False,
     )
     assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-2000:]
+
+
+#: Lines for the end of the test run (conftest's terminal summary): counts of
+#: generated cases, so that a normal ``make test`` shows them.
+SUMMARY: list[str] = []

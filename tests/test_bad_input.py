@@ -17,12 +17,17 @@ import hashlib
 import json
 import os
 import shutil
+import signal
 import subprocess
+import time
 from pathlib import Path
+from types import FrameType
 
 import pytest
 from bs4 import BeautifulSoup
 from guidetest import ROOT, latexmk, pdf_text, require_tools, sphinx_build
+from studyguide.glossary import bounds
+from studyguide.glossary.data import MAX_TIP, GlossaryDataError, load_glossary, short_tip
 
 CORPUS = ROOT / "tests" / "bad_input"
 BASE = CORPUS / "_base"
@@ -113,6 +118,16 @@ def test_bad_input_fails_with_message(case: str, tmp_path: Path) -> None:
     # Exactly the expected messages: one mistake, one message, no cascade.
     assert messages(result.stderr) == expected_messages(case, srcdir), result.stderr
     assert tree_hashes(srcdir) == before, "the build changed its sources"
+
+
+@pytest.mark.parametrize("case", ["glossary-directive-two-pages", "question-nested"])
+def test_parallel_build_gives_the_same_messages(case: str, tmp_path: Path) -> None:
+    """With ``-j 2`` the same one message (a parallel read sees other pages only after)."""
+    srcdir = make_case(case, tmp_path)
+    result = strict_build(srcdir, tmp_path / "out", "html", "-j", "2")
+    assert_no_crash(result.stderr)
+    assert result.returncode != 0
+    assert messages(result.stderr) == expected_messages(case, srcdir), result.stderr
 
 
 def test_real_guide_build_leaves_docs_unchanged(tmp_path: Path) -> None:
@@ -217,3 +232,77 @@ def test_latex_specials_print(tmp_path: Path) -> None:
     assert definition in text
     assert "Do 50% $3 A&B under_score #2 {set} c~d y^3 path\\name print in a question?" in text
     assert '<script>alert("question")</script>' in text
+
+
+# -- Bounds on the glossary file, checked before parsing ----------------------------
+
+
+def load_error(path: Path) -> GlossaryDataError:
+    """The error loading *path* raises, within five seconds (a hang fails the test)."""
+
+    def hang(signum: int, frame: FrameType | None) -> None:
+        raise AssertionError("loading the glossary hangs")
+
+    previous = signal.signal(signal.SIGALRM, hang)
+    signal.alarm(5)
+    try:
+        with pytest.raises(GlossaryDataError) as caught:
+            load_glossary(path)
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+    return caught.value
+
+
+def test_fifo_is_refused_without_blocking(tmp_path: Path) -> None:
+    fifo = tmp_path / "glossary.yaml"
+    os.mkfifo(fifo)
+    error = load_error(fifo)
+    assert error.message == (
+        f"the glossary file {fifo} is not a regular file (a directory, pipe or device); "
+        "point studyguide_glossary at a YAML file"
+    )
+
+
+def test_device_is_refused() -> None:
+    assert "/dev/zero is not a regular file" in load_error(Path("/dev/zero")).message
+
+
+def test_too_large_file_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "glossary.yaml"
+    path.write_bytes(b"# " + b"x" * bounds.MAX_BYTES + b"\n")
+    assert "more than the limit of 4,194,304" in load_error(path).message
+
+
+def test_nesting_60000_deep_is_refused_at_its_line(tmp_path: Path) -> None:
+    """libyaml's composer segfaults on this; the event stream is checked first."""
+    path = tmp_path / "glossary.yaml"
+    path.write_text("terms:\n  - term: MIR\n    see_also: " + "[" * 60_000 + "]" * 60_000)
+    error = load_error(path)
+    assert (error.line, error.message) == (
+        3,
+        "lists and mappings nested more than 16 deep; the glossary needs four levels "
+        "(terms, entry, field, item)",
+    )
+
+
+def test_billion_laughs_of_eleven_levels_is_refused_at_once(tmp_path: Path) -> None:
+    lines = ['a: &a ["lol", "lol"]']
+    for previous, name in zip("abcdefghijk", "bcdefghijkl", strict=True):
+        lines.append(f"{name}: &{name} [{', '.join([f'*{previous}'] * 10)}]")
+    path = tmp_path / "glossary.yaml"
+    path.write_text("\n".join([*lines, "terms: *l"]) + "\n")
+    started = time.monotonic()
+    error = load_error(path)
+    assert time.monotonic() - started < 1
+    assert error.line == 3
+    assert error.message.startswith("more than 16 YAML aliases")
+
+
+def test_tooltip_is_bounded() -> None:
+    """A definition with no sentence end gives a tooltip cut at a word, with an ellipsis."""
+    definition = "word " * 10_000_000  # 50 MB, no full stop
+    tip = short_tip(definition)
+    assert len(tip) <= MAX_TIP
+    assert tip.endswith("word…")
+    assert short_tip("One sentence. Two.") == "One sentence."

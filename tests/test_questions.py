@@ -277,10 +277,10 @@ def test_bad_input_warnings(app: SphinxTestApp) -> None:
     expected = [
         "index.md:8: WARNING: empty discussion question: write the question in the "
         "directive's body [studyguide.question]",
-        "index.md:11: WARNING: discussion question: ':minutes: ten' is not a positive "
-        "number of minutes; write e.g. ':minutes: 10' [studyguide.question]",
-        "index.md:17: WARNING: discussion question: ':minutes: 0' is not a positive "
-        "number of minutes; write e.g. ':minutes: 10' [studyguide.question]",
+        "index.md:11: WARNING: discussion question: ':minutes: ten' is not a number "
+        "of minutes from 0.5 to 600; write e.g. ':minutes: 10' [studyguide.question]",
+        "index.md:17: WARNING: discussion question: ':minutes: 0' is not a number "
+        "of minutes from 0.5 to 600; write e.g. ':minutes: 10' [studyguide.question]",
         "index.md:26: WARNING: facilitator-note outside a discussion question: put it "
         "inside a discussion-question directive, or right after one "
         "[studyguide.facilitator_note]",

@@ -20,6 +20,7 @@ from studyguide import (
     i18n,
     paragraphs,
     questions,
+    searchindex,
     sessions,
     video,
 )
@@ -49,6 +50,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     editions.setup_editions(app)
     downloads.setup_downloads(app)
     checks.setup_checks(app)
+    searchindex.setup_searchindex(app)
     return {
         "version": __version__,
         "env_version": 3,

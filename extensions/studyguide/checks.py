@@ -17,6 +17,10 @@ written (escaped in HTML, printed in LaTeX), HTML comments stay hidden; the
 renderer does it as it meets the HTML, so a ``{raw}`` directive or a reST
 ``raw`` role, which say what they mean, are untouched.  Off (the default),
 Markdown's HTML is raw HTML, as myst-parser makes it.
+
+The front matter's ``part:``, ``runtime:`` and ``studyguide_autolink:`` are
+checked at read time; a wrong value is a warning (``studyguide.front_matter``)
+at its line and is dropped.
 """
 
 from __future__ import annotations
@@ -35,6 +39,7 @@ from myst_parser.mdit_to_docutils.sphinx_ import SphinxRenderer
 from myst_parser.parsers.mdit import create_md_parser
 from myst_parser.parsers.sphinx_ import MystParser
 from myst_parser.warnings_ import create_warning
+from sphinx.transforms import SphinxTransform
 from sphinx.util import logging
 
 from studyguide.i18n import _
@@ -140,6 +145,73 @@ def html_as_text(raw: nodes.raw) -> None:
     raw.parent.replace(raw, replacement)
 
 
+#: Front-matter keys of the guide and what each accepts.
+PART = re.compile(r"[0-9]{1,2}|[A-Za-z][A-Za-z0-9.-]{0,7}")
+AUTOLINK_VALUES = ("first", "all", "off", "false", "no", "0", "none")
+
+
+class FrontMatterCheck(SphinxTransform):
+    """The guide's front-matter keys, checked; a wrong value is reported and dropped.
+
+    ``part:`` numbers the questions ("Question 2.3") and titles the session
+    plan, ``runtime:`` (minutes) adds the screening to its total, and
+    ``studyguide_autolink:`` turns auto-linking off for one chapter.  A value
+    out of range would reach the page ("Total: inf minutes") or crash a
+    later stage (``int("²")``); a typo (``studyguide_autolink: of``) would be
+    ignored without a word.
+    """
+
+    # Before the auto-linker (800) reads studyguide_autolink, and before the
+    # metadata collector (doctree-read) copies the fields into env.metadata.
+    default_priority = 790
+
+    def apply(self, **kwargs: object) -> None:
+        from studyguide.questions.helpers import MAX_MINUTES, parse_minutes
+
+        for field in list(self.document.findall(nodes.field)):
+            if not isinstance(field.parent, nodes.docinfo) or len(field) < 2:
+                continue
+            name = field[0].astext().strip()
+            value = field[1].astext().strip()
+            if name == "part" and not PART.fullmatch(value):
+                problem = "is not a part number; write e.g. 'part: 2'"
+            elif name == "runtime" and parse_minutes(value) is None:
+                problem = (
+                    f"is not a number of minutes from 0.5 to {MAX_MINUTES}; "
+                    "write e.g. 'runtime: 97'"
+                )
+            elif name == "studyguide_autolink" and value.lower() not in AUTOLINK_VALUES:
+                problem = "is not one of first, all, off; the chapter keeps the setting of conf.py"
+            else:
+                continue
+            logger.warning(
+                "front matter '%s: %s' %s",
+                name,
+                value[:40],
+                problem,
+                location=(self.env.docname, self._line_of(name)),
+                type="studyguide",
+                subtype="front_matter",
+            )
+            field.parent.remove(field)
+            # myst-parser copies the front matter into env.metadata as it parses.
+            self.env.metadata.get(self.env.docname, {}).pop(name, None)
+
+    def _line_of(self, key: str) -> int:
+        """The line of *key* in the document's front matter (1 if not found)."""
+        try:
+            text = self.env.doc2path(self.env.docname).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            return 1
+        lines = text.splitlines()
+        for number, line in enumerate(lines[1:200], start=2):
+            if line.strip() == "---":
+                break
+            if re.match(rf"{re.escape(key)}\s*:", line):
+                return number
+        return 1
+
+
 def setup_checks(app: Sphinx) -> None:
     """Check the sources for what myst-parser would silently misread."""
     app.setup_extension("myst_parser")
@@ -151,3 +223,4 @@ def setup_checks(app: Sphinx) -> None:
         description="show HTML written in Markdown as text (a {raw} directive stays raw)",
     )
     app.add_source_parser(CheckedMystParser, override=True)
+    app.add_transform(FrontMatterCheck)

@@ -66,7 +66,19 @@ class YouTube(yt.YouTube):
                 subtype="video",
             )
             return []
-        return super().run()
+        try:
+            return super().run()
+        except ValueError as exc:  # sphinxcontrib-youtube's check of :width:, :aspect:...
+            logger.warning(
+                "youtube %s: %s; write e.g. ':width: 100%%' or ':width: 560px', "
+                "':aspect: 16:9', ':align: center'",
+                video_id,
+                exc,
+                location=(self.state.document.settings.env.docname, self.lineno),
+                type="studyguide",
+                subtype="video",
+            )
+            return []
 
 
 def visit_youtube_html(self: HTML5Translator, node: yt.youtube) -> None:

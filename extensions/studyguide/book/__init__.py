@@ -58,18 +58,39 @@ INFO_PACKAGE = "sgbookinfo"
 # -- Configuration ----------------------------------------------------------
 
 
+def _config_error(app: Sphinx, message: str, *args: object) -> None:
+    # Logged, not raised: Sphinx reports a ConfigError raised in a config-inited
+    # handler as a crash ("please open an issue").
+    logger.error(message, *args, type="studyguide", subtype="config")
+    app.statuscode = 1
+
+
 def _check_config(app: Sphinx, config: Config) -> None:
     if not config.studyguide_book:
         return
     paper = config.studyguide_paper
-    if paper not in PAPERS:
-        raise ConfigError(
-            f"studyguide_paper = {paper!r}: choose one of "
-            f"{', '.join(repr(name) for name in PAPERS)} (e.g. make pdf PAPER=letter)"
+    if isinstance(paper, str) and paper.strip().lower() in PAPERS:
+        paper = config.studyguide_paper = paper.strip().lower()  # make pdf PAPER=A4
+    else:
+        _config_error(
+            app,
+            "studyguide_paper = %r: choose one of %s (e.g. make pdf PAPER=letter)",
+            paper,
+            ", ".join(repr(name) for name in PAPERS),
         )
+        paper = config.studyguide_paper = "a4"
+    subject = config.studyguide_pdf_subject
+    if not isinstance(subject, str):
+        _config_error(
+            app, "studyguide_pdf_subject = %r in conf.py: it must be text (a string)", subject
+        )
+        config.studyguide_pdf_subject = ""
     keywords = config.studyguide_pdf_keywords
     if not isinstance(keywords, (list, tuple)) or not all(isinstance(k, str) for k in keywords):
-        raise ConfigError(f"studyguide_pdf_keywords must be a list of strings, not {keywords!r}")
+        _config_error(
+            app, "studyguide_pdf_keywords = %r in conf.py: it must be a list of strings", keywords
+        )
+        config.studyguide_pdf_keywords = []
     # The paper size is a class option; one setting chooses it for every build.
     config.latex_elements = {**config.latex_elements, "papersize": PAPERS[paper]}
 

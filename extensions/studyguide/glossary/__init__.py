@@ -34,7 +34,9 @@ Messages have ``type="studyguide"`` and one of these subtypes, which
 * ``unused_term``: no document mentions an entry;
 * ``no_glossary_page``: no document holds the ``{studyguide-glossary}`` directive
   (unless ``studyguide_glossary_page = False``);
-* ``config`` (error): ``studyguide_autolink`` is not one of first, all, off, or
+* ``glossary_page``: a second ``{studyguide-glossary}`` directive (ignored);
+* ``config`` (error): ``studyguide_glossary`` is not a path (or ``None``),
+  ``studyguide_autolink`` is not one of first, all, off, or
   ``studyguide_categories`` is not a list of names or a dict of name to heading.
 """
 
@@ -89,7 +91,21 @@ def _valid_categories(value: object) -> bool:
 
 
 def check_config(app: Sphinx, config: Config) -> None:
-    """Reject unknown values of the glossary's settings, saying what is allowed."""
+    """Reject unknown values of the glossary's settings, saying what is allowed.
+
+    Logged, not raised: a ``ConfigError`` raised here is reported by Sphinx as
+    a crash of the extension.
+    """
+    glossary = config.studyguide_glossary
+    if glossary is not None and (not isinstance(glossary, str) or not glossary.strip()):
+        _config_error(
+            app,
+            "studyguide_glossary = %r in conf.py: it must be the path of the glossary "
+            "file, relative to the source directory, e.g. 'glossary.yaml' (or None: "
+            "no glossary)",
+            glossary,
+        )
+        config.studyguide_glossary = "glossary.yaml"
     value = config.studyguide_autolink
     if value not in AUTOLINK_MODES:
         _config_error(

@@ -25,6 +25,8 @@ from typing import TYPE_CHECKING, Any
 import fastjsonschema
 import yaml
 
+from studyguide.glossary import bounds
+
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
@@ -99,7 +101,7 @@ class Entry:
     @cached_property
     def tip(self) -> str:
         """The short definition shown in tooltips: the definition's first sentence."""
-        return first_sentence(self.definition)
+        return short_tip(self.definition)
 
 
 # A sentence ends at . ! or ? (maybe followed by a closing quote or bracket),
@@ -125,6 +127,19 @@ def first_sentence(text: str) -> str:
     return text
 
 
+#: The longest tooltip: a long first sentence is cut at a word, with an ellipsis.
+MAX_TIP = 300
+
+
+def short_tip(text: str) -> str:
+    """The first sentence of *text*, at most :data:`MAX_TIP` characters."""
+    tip = first_sentence(text[: MAX_TIP * 4])
+    if len(tip) <= MAX_TIP:
+        return tip
+    cut = tip[: MAX_TIP - 1].rsplit(" ", 1)[0] if " " in tip[: MAX_TIP - 1] else tip[: MAX_TIP - 1]
+    return cut.rstrip(" ,;:") + "…"
+
+
 def sort_key(name: str) -> str:
     """Alphabetical order that ignores case and accents (Cordón sorts as Cordon)."""
     plain = unicodedata.normalize("NFKD", name)
@@ -134,6 +149,7 @@ def sort_key(name: str) -> str:
 
 def name_key(name: str) -> str:
     """The key under which two names count as the same (case and spacing ignored)."""
+    name = unicodedata.normalize("NFC", name)
     return " ".join(name.replace("’", "'").split()).casefold()
 
 
@@ -183,14 +199,19 @@ def load_glossary(
     *categories* are the values the entries' ``category`` may take.
     """
     try:
-        text = path.read_text(encoding="utf-8")
+        # Bounded before parsing: see studyguide.glossary.bounds.
+        text = bounds.read_text(path)
+        if text.strip():
+            bounds.check_events(text)
     except FileNotFoundError:
         raise GlossaryDataError(
             f"glossary file {path} not found; create it or set studyguide_glossary "
             "in conf.py (a path relative to the source directory, or None for no glossary)"
         ) from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise GlossaryDataError(f"cannot read the glossary file {path}: {exc}") from None
+    except bounds.BoundsError as exc:
+        raise GlossaryDataError(exc.message, exc.line) from None
+    except yaml.YAMLError:
+        pass  # a syntax error: _parse_yaml explains it
 
     root, data = _parse_yaml(text)
     _check_duplicate_keys(root)
@@ -230,6 +251,8 @@ def _parse_yaml(text: str) -> tuple[yaml.Node, Any]:
                 "the glossary file is empty; it needs a top-level 'terms:' list", 1
             )
         data = loader.construct_document(root)
+    except ValueError as exc:  # a number PyYAML cannot convert
+        raise GlossaryDataError(f"a value YAML cannot read: {exc}", None) from None
     except yaml.MarkedYAMLError as exc:
         # A scalar or bracket left open is noticed only at the end of the file;
         # where it opens (the context mark) is the line to fix.
@@ -389,7 +412,7 @@ def _explain(root: yaml.Node, data: Any, error: jsonschema.ValidationError) -> t
         return f"{where}missing required field '{missing[0]}'", line
     if validator == "additionalProperties":
         fields = list(schema.get("properties", {}))
-        extra = sorted(set(instance) - set(fields))
+        extra = sorted(set(instance) - set(fields), key=str)
         name = extra[0]
         extra_node, extra_key = _node_at(root, [*path, name])
         line = _line(extra_key if extra_key is not None else extra_node)
@@ -418,6 +441,16 @@ def _explain(root: yaml.Node, data: Any, error: jsonschema.ValidationError) -> t
     return f"{where}{subject}: {error.message}", line
 
 
+def _name(value: str, line: int, what: str) -> str:
+    """A term, alias or see_also name, normalised (NFC); a GlossaryDataError if unusable."""
+    name = bounds.normal(value)
+    problem = bounds.name_problem(name)
+    if problem:
+        shown = name if len(name) <= 40 else name[:40] + "..."
+        raise GlossaryDataError(f"{what} {shown!r} {problem}", line)
+    return name
+
+
 def _build(path: Path, root: yaml.Node, data: dict[str, Any]) -> tuple[Glossary, list[Problem]]:
     problems: list[Problem] = []
     entries: list[Entry] = []
@@ -444,14 +477,23 @@ def _build(path: Path, root: yaml.Node, data: dict[str, Any]) -> tuple[Glossary,
                         item_date = _check_date(index, raw, item_key, item_value, bad_dates)
                         if item_date:
                             events.append((item_date, " ".join(item_raw["event"].split())))
+        where = f"entry {index + 1}: "
+        term = _name(raw["term"], lines.get("term", _line(entry_node)), f"{where}term")
+        where = f"entry {index + 1} ({term!r}): "
         entry = Entry(
-            term=raw["term"].strip(),
+            term=term,
             definition=" ".join(raw["definition"].split()),
             line=_line(entry_node),
             date=date,
             events=events,
-            aliases=[alias.strip() for alias in raw.get("aliases", [])],
-            see_also=[name.strip() for name in raw.get("see_also", [])],
+            aliases=[
+                _name(alias, lines.get(f"aliases.{i}", 0), f"{where}alias")
+                for i, alias in enumerate(raw.get("aliases", []))
+            ],
+            see_also=[
+                _name(name, lines.get(f"see_also.{i}", 0), f"{where}see_also name")
+                for i, name in enumerate(raw.get("see_also", []))
+            ],
             field_lines=lines,
             **{name: raw[name].strip() for name in OPTIONAL_TEXT_FIELDS if name in raw},
         )

@@ -25,6 +25,8 @@ from studyguide.glossary.domain import get_domain, get_glossary, relative_uris, 
 from studyguide.glossary.nodes import sg_backref, sg_mentions
 from studyguide.i18n import _
 
+logger = logging.getLogger(__name__)
+
 if TYPE_CHECKING:
     from collections.abc import Callable
 
@@ -94,8 +96,11 @@ class GlossaryDirective(SphinxDirective):
         glossary = get_glossary(self.env)
         self.env.note_dependency(glossary.path)
         document = self.state.document
+        if self._is_second(document):
+            return []
         # Marks the page for the auto-linker (never links here) and the domain.
         document["sg_glossary_page"] = True
+        document["sg_glossary_line"] = self.lineno
 
         headings: dict[str | None, str] = {}
         headings.update(category_headings(self.config))
@@ -180,6 +185,28 @@ class GlossaryDirective(SphinxDirective):
                 paragraph += nodes.Text(" · ")
             paragraph.extend(part)
         return paragraph
+
+    def _is_second(self, document: nodes.document) -> bool:
+        """Warn once for a second glossary: every term would be defined twice.
+
+        (Across documents this sees the pages read before, as a serial build does.)
+        """
+        if document.get("sg_glossary_page"):
+            where = f"this document, line {document.get('sg_glossary_line')}"
+        else:
+            others = sorted(set(get_domain(self.env).glossary_docs) - {self.env.docname})
+            if not others:
+                return False
+            where = f"document {others[0]!r}"
+        logger.warning(
+            "a second studyguide-glossary directive (the glossary is already in %s): "
+            "keep one; each term can be defined once",
+            where,
+            location=self.get_location(),
+            type="studyguide",
+            subtype="glossary_page",
+        )
+        return True
 
 
 def fill_mentions(app: Sphinx, doctree: nodes.document, docname: str) -> None:

@@ -63,7 +63,7 @@ class GlossaryDomain(Domain):
     label = "Study guide glossary"
     initial_data: ClassVar[dict[str, Any]] = {
         "mentions": {},  # docname -> list[Mention], in document order
-        "glossary_docs": {},  # docname -> True, the pages holding the glossary
+        "glossary_docs": {},  # docname -> line of the directive, the pages holding the glossary
     }
 
     #: The glossary data of this build (set on builder-inited, never pickled).
@@ -74,8 +74,8 @@ class GlossaryDomain(Domain):
         return cast("dict[str, list[Mention]]", self.data.setdefault("mentions", {}))
 
     @property
-    def glossary_docs(self) -> dict[str, bool]:
-        return cast("dict[str, bool]", self.data.setdefault("glossary_docs", {}))
+    def glossary_docs(self) -> dict[str, int]:
+        return cast("dict[str, int]", self.data.setdefault("glossary_docs", {}))
 
     def clear_doc(self, docname: str) -> None:
         self.mentions.pop(docname, None)
@@ -86,11 +86,12 @@ class GlossaryDomain(Domain):
             if docname in otherdata["mentions"]:
                 self.mentions[docname] = otherdata["mentions"][docname]
             if docname in otherdata["glossary_docs"]:
-                self.glossary_docs[docname] = True
+                self.glossary_docs[docname] = otherdata["glossary_docs"][docname]
 
     def process_doc(self, env: BuildEnvironment, docname: str, document: nodes.document) -> None:
         if document.get("sg_glossary_page"):
-            self.glossary_docs[docname] = True
+            # The directive's line, for a warning about a second page.
+            self.glossary_docs[docname] = document.get("sg_glossary_line") or True
             return  # its see-also links are not mentions
         found = []
         for inline in document.findall(nodes.inline):
@@ -187,6 +188,17 @@ def check_consistency(app: Sphinx, env: BuildEnvironment) -> None:
             app.config.studyguide_glossary,
             type="studyguide",
             subtype="no_glossary_page",
+        )
+    pages = sorted(domain.glossary_docs)
+    if len(pages) > 1:
+        # A parallel read (-j) does not see the other page while reading.
+        logger.warning(
+            "a second studyguide-glossary directive (the glossary is already in "
+            "document %r): keep one; each term can be defined once",
+            pages[0],
+            location=(pages[1], domain.glossary_docs[pages[1]]),
+            type="studyguide",
+            subtype="glossary_page",
         )
     mentioned = {mention.term for found in domain.mentions.values() for mention in found}
     for entry in glossary.entries:

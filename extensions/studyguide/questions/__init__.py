@@ -33,7 +33,7 @@ The edition is the config value ``studyguide_edition`` (``"participant"`` or
 (``editions``).
 
 Warnings (``type="studyguide"``, for ``suppress_warnings``):
-``studyguide.question`` (empty question, ``:minutes:`` not a positive number,
+``studyguide.question`` (empty question, ``:minutes:`` not a number from 0.5 to 600,
 duplicate label, label taken by another target, unknown chapter in
 ``discussion-questions``, unknown ``:terms:`` name),
 ``studyguide.facilitator_note`` (a note outside a question),

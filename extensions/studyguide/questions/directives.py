@@ -36,6 +36,47 @@ if TYPE_CHECKING:
 PRIORITIES = ("core", "reserve")
 
 
+#: ``env.temp_data`` key: the question or facilitator note being parsed, as
+#: (directive name, line), so a directive in its body knows it is nested.
+_OPEN = "studyguide_open_question"
+
+
+def nested_in(directive: SphinxDirective) -> bool:
+    """Warn and return True when *directive* stands in a question's or a note's body.
+
+    Questions are numbered, collected and listed one level deep: a question in
+    a question (or in a note, which only the facilitator edition keeps), or a
+    list of questions in one, would list itself.
+    """
+    outer = directive.env.temp_data.get(_OPEN)
+    if outer is None:
+        return False
+    _warn(
+        "%s inside the %s of line %d: questions, notes and lists of questions do not "
+        "nest; close the %s before this one",
+        directive.get_location(),
+        "question",
+        directive.name,
+        outer[0],
+        outer[1],
+        outer[0],
+    )
+    return True
+
+
+def parse_body(directive: SphinxDirective) -> list[nodes.Node]:
+    """The directive's body, parsed with the directive marked open."""
+    previous = directive.env.temp_data.get(_OPEN)
+    directive.env.temp_data[_OPEN] = (directive.name, directive.lineno)
+    try:
+        return directive.parse_content_to_nodes()
+    finally:
+        if previous is None:
+            directive.env.temp_data.pop(_OPEN, None)
+        else:
+            directive.env.temp_data[_OPEN] = previous
+
+
 class DiscussionQuestion(SphinxDirective):
     """``discussion-question``: a question with a MyST body.
 
@@ -56,7 +97,9 @@ class DiscussionQuestion(SphinxDirective):
 
     def run(self) -> list[nodes.Node]:
         location = (self.env.docname, self.lineno)
-        body = self.parse_content_to_nodes() if self.content else []
+        if nested_in(self):
+            return []
+        body = parse_body(self) if self.content else []
         text = [child for child in body if not isinstance(child, facilitator_note)]
         if not any(child.astext().strip() for child in text):
             _warn(
@@ -90,8 +133,8 @@ class DiscussionQuestion(SphinxDirective):
             minutes = parse_minutes(self.options["minutes"] or "")
             if minutes is None:
                 _warn(
-                    "discussion question: ':minutes: %s' is not a positive number of "
-                    "minutes; write e.g. ':minutes: 10'",
+                    "discussion question: ':minutes: %s' is not a number of minutes "
+                    "from 0.5 to 600; write e.g. ':minutes: 10'",
                     location,
                     "question",
                     self.options["minutes"],
@@ -122,13 +165,13 @@ class DiscussionQuestion(SphinxDirective):
         node += header
         node.extend(body)
 
-        terms = [t.strip() for t in self.options.get("terms", "").split(",") if t.strip()]
+        glossary = glossary_data(self.env)
+        terms = self.distinct_terms(glossary)
         node["terms"] = terms
         if terms:
             line = nodes.paragraph(classes=["sg-question-terms"])
             label_text = _("Terms:")
             line += nodes.strong(label_text, label_text)
-            glossary = glossary_data(self.env)
             for i, term in enumerate(terms):
                 line += nodes.Text(", " if i else " ")
                 if glossary is not None:
@@ -164,6 +207,31 @@ class DiscussionQuestion(SphinxDirective):
             node += line
         return [node]
 
+    def distinct_terms(self, glossary: Any) -> list[str]:
+        """The ``:terms:`` names, each entry once; a repeated one is reported."""
+        terms: list[str] = []
+        repeated: list[str] = []
+        seen: dict[object, str] = {}
+        for term in (t.strip() for t in self.options.get("terms", "").split(",")):
+            if not term:
+                continue
+            entry = glossary.lookup(term) if glossary is not None else None
+            key = entry.term if entry is not None else " ".join(term.split()).casefold()
+            if key in seen:
+                repeated.append(term)
+                continue
+            seen[key] = term
+            terms.append(term)
+        if repeated:
+            _warn(
+                "discussion question: :terms: names an entry more than once (%s); "
+                "list each term once",
+                self.get_location(),
+                "question",
+                ", ".join(repr(term) for term in repeated),
+            )
+        return terms
+
 
 class FacilitatorNote(SphinxDirective):
     """``facilitator-note``: guidance kept only in the facilitator edition."""
@@ -171,13 +239,17 @@ class FacilitatorNote(SphinxDirective):
     has_content = True
 
     def run(self) -> list[nodes.Node]:
+        outer: tuple[str, int] = self.env.temp_data.get(_OPEN) or ("", 0)
+        if outer[0] == self.name:
+            nested_in(self)  # a note in a note; a note in a question is its place
+            return []
         node = facilitator_note(classes=["sg-facilitator-note"])
         self.set_source_info(node)
         label = _("Facilitator note")
         title = nodes.paragraph(classes=["sg-facilitator-note-title"])
         title += nodes.strong(label, label)
         node += title
-        node.extend(self.parse_content_to_nodes())
+        node.extend(parse_body(self))
         return [node]
 
 
@@ -187,6 +259,8 @@ class DiscussionQuestions(SphinxDirective):
     option_spec: ClassVar[dict[str, Any]] = {"chapter": directives.unchanged_required}
 
     def run(self) -> list[nodes.Node]:
+        if nested_in(self):
+            return []
         node = discussion_question_list()
         self.set_source_info(node)
         chapter = self.options.get("chapter", "").strip()

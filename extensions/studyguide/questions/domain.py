@@ -13,6 +13,7 @@ from sphinxcontrib.youtube.youtube import youtube
 from studyguide.questions.helpers import (
     _warn,
     glossary_data,
+    glossary_failed,
     ordered_docnames,
     unknown_term_hint,
 )
@@ -196,8 +197,8 @@ def check_consistency(app: Sphinx, env: BuildEnvironment) -> None:
                         label,
                         env.doc2path(std.anonlabels[label][0], False),
                     )
-            if glossary is not None:
-                continue  # the directive reported unknown :terms: already
+            if glossary is not None or glossary_failed(env):
+                continue  # the directive reported unknown :terms: already (or the file)
             for term in question["terms"]:
                 hint = unknown_term_hint(env, term)
                 if hint is not None:

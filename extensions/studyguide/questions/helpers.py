@@ -32,12 +32,19 @@ def _warn(message: str, location: Any, subtype: str, *args: Any) -> None:
     logger.warning(message, *args, location=location, type="studyguide", subtype=subtype)
 
 
+#: The longest time a question, or a part of the film, may take: ten hours.
+MAX_MINUTES = 600
+
+
 def parse_minutes(value: str) -> float | None:
-    """A positive number of minutes, or ``None`` when *value* is not one."""
-    if not re.fullmatch(r"\s*\d+(\.\d+)?\s*", value):
+    """A number of minutes from 0.5 to :data:`MAX_MINUTES`, or ``None``.
+
+    Bounded, so that no "Total: 1e+30 minutes" (or 1e-07) reaches a page.
+    """
+    if not re.fullmatch(r"\s*\d{1,4}(\.\d{1,2})?\s*", value):
         return None
     minutes = float(value)
-    return minutes if minutes > 0 else None
+    return minutes if 0.5 <= minutes <= MAX_MINUTES else None
 
 
 def format_minutes(minutes: float) -> str:
@@ -139,6 +146,22 @@ def unknown_term_hint(env: BuildEnvironment, term: str) -> str | None:
     if suggestion:
         return f"; did you mean {suggestion!r}?"
     return "; use a term or alias of the glossary"
+
+
+def glossary_failed(env: BuildEnvironment) -> bool:
+    """Whether the glossary component is loaded but its file could not be used.
+
+    Its error is reported already; a warning for every ``:terms:`` name would
+    bury it.
+    """
+    try:
+        from studyguide.glossary.domain import get_glossary
+    except ImportError:
+        return False
+    try:
+        return not get_glossary(env).ok
+    except Exception:
+        return False
 
 
 def glossary_data(env: BuildEnvironment) -> Any:

@@ -12,7 +12,7 @@ from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx.util.docutils import SphinxDirective
 
-from studyguide.questions.directives import docname_from
+from studyguide.questions.directives import docname_from, nested_in
 from studyguide.questions.helpers import _warn, glossary_data, unknown_term_hint
 from studyguide.sessions.agenda import TIMING_OPTIONS, Timings
 from studyguide.sessions.nodes import session_handout, session_plan
@@ -30,6 +30,8 @@ class _ChapterDirective(SphinxDirective):
     final_argument_whitespace = False
 
     def chapter(self) -> str | None:
+        if nested_in(self):  # a plan in a question would list the question itself
+            return None
         docname = docname_from(self.env, self.arguments[0])
         if docname not in self.env.found_docs:
             _warn(
@@ -159,6 +161,18 @@ def parse_key_terms(
     return found
 
 
+#: The most ruled lines after a question: a page of a handout.
+MAX_LINES = 30
+
+
+def lines_option(value: str | None) -> int:
+    """``:lines:``: a whole number from 1 to :data:`MAX_LINES` (TeX fails on huge ones)."""
+    lines = directives.positive_int(value)
+    if lines > MAX_LINES:
+        raise ValueError(f"at most {MAX_LINES} lines (a page) after a question")
+    return lines
+
+
 class SessionHandout(_ChapterDirective):
     """``session-handout``: key terms and questions with room to write.
 
@@ -166,7 +180,7 @@ class SessionHandout(_ChapterDirective):
     ``:key-terms:`` (one list, so plan and handout agree).
     """
 
-    option_spec: ClassVar[dict[str, Any]] = {"lines": directives.positive_int}
+    option_spec: ClassVar[dict[str, Any]] = {"lines": lines_option}
 
     def run(self) -> list[nodes.Node]:
         docname = self.chapter()
