@@ -68,7 +68,8 @@ latex_elements = {
 # The glossary is printed once, as an appendix (studyguide.book drops it from
 # the main matter).
 latex_appendices = ["glossary"]
-latex_show_urls = "no"
+# External links print their address as a footnote: paper has no links.
+latex_show_urls = "footnote"
 
 # -- EPUB --------------------------------------------------------------------
 

@@ -13,9 +13,9 @@ from guidetest import ROOT, pdf_text
 POST = ROOT / "tests" / "data" / "the-battle-of-chile.md"
 CHAPTERS = ["part-1-insurrection", "part-2-coup", "part-3-peoples-power"]
 CHAPTER_TITLES = [
-    "I - The Insurrection of the Bourgeoisie",
-    "II - The Coup d'État",
-    "III - People's Power",
+    "I – The Insurrection of the Bourgeoisie",
+    "II – The Coup d'État",
+    "III – People's Power",
 ]
 VIDEO_ID = "CnTPJ6kmB0s"
 ACCENTED = ["Bolívar", "Cordón", "Chávez", "Maipú", "Guzmán", "compañero"]
@@ -178,3 +178,21 @@ def test_toctree_captions_have_a_heading_level(guide_html: Path) -> None:
     captions = page.select('p.caption[role="heading"]')
     assert captions, "no toctree caption on the title page"
     assert {caption.get("aria-level") for caption in captions} == {"2"}
+
+
+def test_previous_report_leads_to_chapter_one(guide_html: Path) -> None:
+    soup = BeautifulSoup((guide_html / "part-2-coup.html").read_text("utf-8"), "html.parser")
+    (link,) = [a for a in soup.select("article a") if a.get_text() == "the previous report"]
+    assert link["href"] == "part-1-insurrection.html"
+
+
+@pytest.mark.tex
+def test_pdf_prints_external_links_as_footnotes(guide_pdf: Path) -> None:
+    text = pdf_text(guide_pdf)
+    for url in [
+        "http://www.marxist.com/",
+        "http://www.handsoffvenezuela.org/",
+        "http://venezuelarevolutionfilm.blogspot.com/",
+    ]:
+        assert url in text, url
+    assert "handsoffvenezuela.org/battle-of-chile-1st-part" not in text

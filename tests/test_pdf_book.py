@@ -94,9 +94,9 @@ def test_small_book_on_letter_paper(app: SphinxTestApp, tmp_path: Path) -> None:
 # -- The real guide ---------------------------------------------------------------
 
 CHAPTERS = [
-    "I - The Insurrection of the Bourgeoisie",
-    "II - The Coup d’État",
-    "III - People’s Power",
+    "I – The Insurrection of the Bourgeoisie",
+    "II – The Coup d’État",
+    "III – People’s Power",
 ]
 
 
