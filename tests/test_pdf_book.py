@@ -284,3 +284,23 @@ def test_guide_prints_each_question_once(guide_pdf: Path) -> None:
     # The page printed at the foot of the page with the question's box.
     chapter_page = text[page_of(guide_pdf, "Which scene, face or voice") - 1]
     assert re.search(rf"^\s*{found[1]}\s*$", chapter_page, re.MULTILINE)
+
+
+def test_guide_page_references_follow_the_whole_phrase(guide_pdf: Path) -> None:
+    # Small capitals: pdftotext reads the terms in capitals.
+    text = re.sub(r"\s+", " ", pdf_text(guide_pdf))
+    # After a gloss in parentheses, not between the term and its gloss.
+    assert "FATHERLAND AND FREEDOM (Patria y Libertad) (p. " in text
+    assert "FATHERLAND AND FREEDOM (p." not in text
+    # Outside quotes, and outside the italics of a quoted chant.
+    assert re.search(r"“INDUSTRIAL BELTS” \(p\. \d+\)", text)
+    assert not re.search(r"\(p\. \d+\)[”’]", text)
+    assert "el CONGRESO NACIONAL (Close, close / the Parliament) (p. " in text
+    # "Mentioned in": a page after a comma, no parentheses inside parentheses.
+    assert re.search(r"Mentioned in: I – The Insurrection of the Bourgeoisie, p\. \d+", text)
+    assert "(p. " not in "".join(re.findall(r"Mentioned in:[^.]*\.", text))
+
+
+def test_guide_terms_are_small_capitals_not_blue_italics(guide_latex: Path) -> None:
+    style = (guide_latex / "sgglossary.sty").read_text(encoding="utf-8")
+    assert r"\protected\def\sphinxtermref#1{{\normalcolor\textsc{#1}}}" in style
