@@ -117,8 +117,8 @@ studyguide_pdf_keywords = [
 studyguide_edition = "facilitator" if tags.has("facilitator") else "participant"  # noqa: F821
 SESSIONS = [
     (1, "The Insurrection of the Bourgeoisie"),
-    (2, "The Coup d'État"),
-    (3, "People's Power"),
+    (2, "The Coup d’État"),
+    (3, "People’s Power"),
 ]
 if tags.has("handouts"):  # noqa: F821
     _edition = "-facilitator" if studyguide_edition == "facilitator" else ""

@@ -304,3 +304,22 @@ def test_guide_page_references_follow_the_whole_phrase(guide_pdf: Path) -> None:
 def test_guide_terms_are_small_capitals_not_blue_italics(guide_latex: Path) -> None:
     style = (guide_latex / "sgglossary.sty").read_text(encoding="utf-8")
     assert r"\protected\def\sphinxtermref#1{{\normalcolor\textsc{#1}}}" in style
+
+
+@pytest.mark.sphinx(
+    "latex",
+    testroot="video",
+    confoverrides={
+        "latex_documents": [
+            ("index", "first.tex", "First: one handout", "Tester", "howto", False),
+            ("chapter", "second.tex", "Second: another handout", "Tester", "howto", False),
+        ],
+        "latex_appendices": [],
+    },
+)
+def test_each_document_of_a_build_has_its_own_pdf_title(app: SphinxTestApp) -> None:
+    app.build()
+    require_tools("xelatex", "latexmk", "pdfinfo")
+    latexmk(Path(app.outdir))
+    titles = {pdf.name: pdfinfo(pdf)["Title"] for pdf in Path(app.outdir).glob("*.pdf")}
+    assert titles == {"first.pdf": "First: one handout", "second.pdf": "Second: another handout"}

@@ -79,8 +79,8 @@ def _tex(app: Sphinx, text: str) -> str:
     return tex_escape(text, app.config.latex_engine)
 
 
-def book_info(app: Sphinx, title: str) -> str:
-    """The LaTeX of ``sgbookinfo.sty``: metadata and the title page's parts."""
+def _info_commands(app: Sphinx, title: str) -> list[str]:
+    """Metadata and the title page's parts of one document, as LaTeX commands."""
     main, _sep, sub = title.partition(": ")
     subject = app.config.studyguide_pdf_subject
     keywords = ", ".join(app.config.studyguide_pdf_keywords)
@@ -96,15 +96,34 @@ def book_info(app: Sphinx, title: str) -> str:
         "pdfkeywords": keywords,
         "pdfauthor": app.config.author,
     }
-    lines = [
-        r"\NeedsTeXFormat{LaTeX2e}",
-        r"\ProvidesPackage{" + INFO_PACKAGE + "}[2026/11/23 study guide: generated book data]",
+    return [
         *(rf"\def\{name}{{{_tex(app, value)}}}" for name, value in macros.items()),
         r"\hypersetup{"
         + ", ".join(f"{key}={{{_tex(app, value)}}}" for key, value in metadata.items())
         + "}",
-        "",
     ]
+
+
+def book_info(app: Sphinx, title: str, documents: Sequence[tuple[str, str]] = ()) -> str:
+    """The LaTeX of ``sgbookinfo.sty``: metadata and the title page's parts.
+
+    One file serves every document of a build (the handouts): *documents*
+    pairs each ``.tex`` file's job name with its title, and the package picks
+    the block of the document being typeset by its job name; *title* is the
+    default.
+    """
+    lines = [
+        r"\NeedsTeXFormat{LaTeX2e}",
+        r"\ProvidesPackage{" + INFO_PACKAGE + "}[2026/11/23 study guide: generated book data]",
+        *_info_commands(app, title),
+    ]
+    for job, doc_title in documents:
+        lines.append(rf"\@namedef{{sgbookinfo@{job}}}{{%")
+        lines.extend(f"  {command}%" for command in _info_commands(app, doc_title))
+        lines.append("}")
+    if documents:
+        lines.append(r"\ifcsname sgbookinfo@\jobname\endcsname\@nameuse{sgbookinfo@\jobname}\fi")
+    lines.append("")
     return "\n".join(lines)
 
 
@@ -113,9 +132,10 @@ def _write_book_info(app: Sphinx) -> None:
         return
     documents = app.config.latex_documents
     title = documents[0][2] if documents else app.config.project
+    jobs = [(Path(target).stem, doc_title) for _start, target, doc_title, *_rest in documents]
     path = Path(app.outdir) / f"{INFO_PACKAGE}.sty"
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(book_info(app, title), encoding="utf-8")
+    path.write_text(book_info(app, title, jobs if len(jobs) > 1 else ()), encoding="utf-8")
 
 
 # -- Chapters and appendix ------------------------------------------------------
