@@ -233,13 +233,14 @@ def test_link_markup_and_escaped_tip(guide: SphinxTestApp) -> None:
     source = (Path(guide.outdir) / "ch1.html").read_text()
     assert (
         '<a class="reference internal sg-term" data-sg-tip="The tank putsch '
-        "&lt;script&gt;alert(1)&lt;/script&gt; and &quot; onmouseover=&quot;alert(2)&quot; "
+        "&lt;script&gt;alert(1)&lt;/script&gt; and “ onmouseover=”alert(2)” "
         '&amp; co." href="glossary.html#term-Tanquetazo">' in source
     )
     assert "<script>alert" not in source
     link = html(guide, "ch1").find("a", string="Tanquetazo")
+    # The chapters' typography: the tip's straight quotes are curly.
     assert link["data-sg-tip"] == (
-        'The tank putsch <script>alert(1)</script> and " onmouseover="alert(2)" & co.'
+        "The tank putsch <script>alert(1)</script> and “ onmouseover=”alert(2)” & co."
     )
     assert not link.has_attr("onmouseover")
     # The page loads the extension's own script and styles, no CDN.

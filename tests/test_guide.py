@@ -196,3 +196,34 @@ def test_pdf_prints_external_links_as_footnotes(guide_pdf: Path) -> None:
     ]:
         assert url in text, url
     assert "handsoffvenezuela.org/battle-of-chile-1st-part" not in text
+
+
+def test_text_from_the_data_has_the_chapters_typography(guide_html: Path) -> None:
+    straight = re.compile(r"[A-Za-z]'[A-Za-z]|\b\d{4}-\d{4}\b")
+    for page in ["glossary", "sessions", "part-1-insurrection", "questions"]:
+        soup = BeautifulSoup((guide_html / f"{page}.html").read_text("utf-8"), "html.parser")
+        article = soup.select_one("article")
+        assert article is not None
+        texts = [t for t in article.find_all(string=straight) if t.parent.name != "code"]
+        assert texts == [], (page, texts[:3])
+        tips = [a["data-sg-tip"] for a in article.select("[data-sg-tip]")]
+        assert tips, page
+        assert [tip for tip in tips if straight.search(tip)] == [], page
+    glossary = (guide_html / "glossary.html").read_text("utf-8")
+    assert "1915–2006" in glossary
+
+
+@pytest.mark.tex
+def test_pdf_data_text_has_curly_quotes_and_range_dashes(guide_pdf: Path) -> None:
+    text = pdf_text(guide_pdf)
+    assert "1915–2006" in text
+    assert not re.search(r"\b1[89]\d\d-\d{4}\b", text)
+
+
+def test_glossary_dates_the_definition_states_are_not_repeated(guide_html: Path) -> None:
+    soup = BeautifulSoup((guide_html / "glossary.html").read_text("utf-8"), "html.parser")
+    term = soup.find("dt", id="term-Monroe-doctrine")
+    assert term is not None
+    definition = term.find_next_sibling("dd")
+    assert definition.select(".sg-glossary-names") == []  # was a bare "1823"
+    assert "in 1823" in definition.get_text()

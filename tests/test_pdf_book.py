@@ -323,3 +323,9 @@ def test_each_document_of_a_build_has_its_own_pdf_title(app: SphinxTestApp) -> N
     latexmk(Path(app.outdir))
     titles = {pdf.name: pdfinfo(pdf)["Title"] for pdf in Path(app.outdir).glob("*.pdf")}
     assert titles == {"first.pdf": "First: one handout", "second.pdf": "Second: another handout"}
+
+
+def test_guide_index_groups_numbers_and_symbols(guide_pdf: Path) -> None:
+    index = "".join(pages(guide_pdf)[-4:])
+    assert "Numbers and symbols" in index
+    assert "Non-alphabetical" not in index

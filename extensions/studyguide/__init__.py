@@ -18,6 +18,7 @@ from studyguide import (
     i18n,
     questions,
     sessions,
+    typography,
     video,
 )
 
@@ -38,6 +39,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     sessions.setup_sessions(app)
     book.setup_book(app)
     checks.setup_checks(app)
+    typography.setup_typography(app)
     return {
         "version": __version__,
         "env_version": 3,

@@ -116,6 +116,11 @@ def book_info(app: Sphinx, title: str, documents: Sequence[tuple[str, str]] = ()
         r"\NeedsTeXFormat{LaTeX2e}",
         r"\ProvidesPackage{" + INFO_PACKAGE + "}[2026/11/23 study guide: generated book data]",
         *_info_commands(app, title),
+        # The index's group of entries that start with a digit or a symbol
+        # ("1973 coup"): Sphinx calls it "Non-alphabetical".
+        r"\AtBeginDocument{\renewcommand{\sphinxnonalphabeticalgroupname}{"
+        + _tex(app, str(_("Numbers and symbols")))
+        + "}}",
     ]
     for job, doc_title in documents:
         lines.append(rf"\@namedef{{sgbookinfo@{job}}}{{%")

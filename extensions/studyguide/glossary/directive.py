@@ -23,6 +23,7 @@ from studyguide.glossary.data import CATEGORIES, Entry, name_key, sort_key
 from studyguide.glossary.domain import get_domain, get_glossary, relative_uris
 from studyguide.glossary.nodes import sg_backref, sg_mentions
 from studyguide.i18n import _
+from studyguide.typography import number_ranges
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -140,8 +141,9 @@ class GlossaryDirective(SphinxDirective):
             parts.append(labelled(str(_("English")), nodes.Text(entry.english)))
         if entry.abbreviation and entry.abbreviation != entry.term:
             parts.append(labelled(str(_("Abbreviation")), nodes.Text(entry.abbreviation)))
-        if entry.dates:
-            parts.append([nodes.Text(entry.dates)])
+        # Dates the definition states already ("in 1823") would stand alone.
+        if entry.dates and entry.dates not in entry.definition:
+            parts.append([nodes.Text(number_ranges(entry.dates))])
         if not parts:
             return None
         paragraph = nodes.paragraph(classes=["sg-glossary-names"])

@@ -34,9 +34,11 @@ from studyguide.glossary.nodes import (
     sg_page_mark,
     sg_term_reference,
 )
+from studyguide.typography import educate
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
+    from sphinx.config import Config
     from sphinx.environment import BuildEnvironment
     from sphinx.writers.html5 import HTML5Translator
     from sphinx.writers.latex import LaTeXTranslator
@@ -49,11 +51,11 @@ TERM_CLASS = "sg-term"
 
 
 def term_reference(
-    entry: Entry, pageref: bool, inner: nodes.Node, **attributes: Any
+    entry: Entry, pageref: bool, inner: nodes.Node, config: Config, **attributes: Any
 ) -> sg_term_reference:
     """The link to a glossary entry, carrying its tooltip and page-reference flag."""
     link = sg_term_reference("", "", **attributes)
-    link["sg_tip"] = entry.tip
+    link["sg_tip"] = educate(entry.tip, config)
     link["sg_pageref"] = pageref
     link += inner
     return link
@@ -93,10 +95,12 @@ def resolve_mentions(app: Sphinx, doctree: nodes.document, fromdoc: str) -> None
             pageref = bool(mention.get("sg_pageref"))
             # As make_refnode: a link within the page is an id.
             if docname == fromdoc:
-                result = term_reference(entry, pageref, inner, internal=True, refid=node_id)
+                result = term_reference(
+                    entry, pageref, inner, app.config, internal=True, refid=node_id
+                )
             elif (uri := uris(docname)) is not None:
                 result = term_reference(
-                    entry, pageref, inner, internal=True, refuri=f"{uri}#{node_id}"
+                    entry, pageref, inner, app.config, internal=True, refuri=f"{uri}#{node_id}"
                 )
         replacement: list[nodes.Node] = [result]
         if per_mention_index and mention.get("sg_index"):
@@ -125,7 +129,8 @@ class TermLinks(SphinxPostTransform):
                 key: list(value) if isinstance(value, list) else value
                 for key, value in reference.attributes.items()
             }
-            link = term_reference(entry, bool(inner.get("sg_pageref")), inner, **attributes)
+            pageref = bool(inner.get("sg_pageref"))
+            link = term_reference(entry, pageref, inner, self.config, **attributes)
             link.extend(reference.children[1:])
             reference.replace_self(link)
 
