@@ -227,3 +227,15 @@ def test_glossary_dates_the_definition_states_are_not_repeated(guide_html: Path)
     definition = term.find_next_sibling("dd")
     assert definition.select(".sg-glossary-names") == []  # was a bare "1823"
     assert "in 1823" in definition.get_text()
+
+
+def test_web_only_words_stay_on_the_web(guide_html: Path, guide_latex: Path) -> None:
+    index = (guide_html / "index.html").read_text("utf-8")
+    glossary = (guide_html / "glossary.html").read_text("utf-8")
+    assert "Linked names in the text lead to it." in index
+    assert "point at the link, or move to it with the keyboard" in glossary
+    tex = re.sub(r"\s+", " ", (guide_latex / "battle-of-chile.tex").read_text("utf-8"))
+    assert "point at the link" not in tex
+    assert "Linked names" not in tex
+    assert "A page number after a name, such as “(p. 42)”, gives the page of its entry." in tex
+    assert "is followed by the page of its entry here" in tex
