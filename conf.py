@@ -50,6 +50,8 @@ html_short_title = "The Battle of Chile"
 html_last_updated_fmt = None
 html_copy_source = False
 html_show_sourcelink = False
+# Browsers ask every page for an icon (a 404 for /favicon.ico without one).
+html_favicon = "docs/_static/favicon.svg"
 
 # -- LaTeX / PDF -------------------------------------------------------------
 

@@ -239,3 +239,24 @@ def test_web_only_words_stay_on_the_web(guide_html: Path, guide_latex: Path) -> 
     assert "Linked names" not in tex
     assert "A page number after a name, such as “(p. 42)”, gives the page of its entry." in tex
     assert "is followed by the page of its entry here" in tex
+
+
+def test_every_page_has_a_description_and_an_icon(guide_html: Path) -> None:
+    pages = sorted(guide_html.glob("*.html"))
+    assert len(pages) >= 6
+    for page in pages:
+        if page.name in {"genindex.html", "search.html"}:
+            continue
+        soup = BeautifulSoup(page.read_text("utf-8"), "html.parser")
+        descriptions = soup.find_all("meta", attrs={"name": "description"})
+        assert len(descriptions) == 1, page.name
+        assert 40 <= len(descriptions[0]["content"]) <= 161, page.name
+        icon = soup.find("link", rel="icon")
+        assert icon is not None, page.name
+        assert (guide_html / icon["href"]).is_file()
+    chapter = BeautifulSoup(
+        (guide_html / "part-1-insurrection.html").read_text("utf-8"), "html.parser"
+    )
+    assert chapter.find("meta", attrs={"name": "description"})["content"].startswith(
+        "On August 20th, 2008, the film season"
+    )

@@ -16,6 +16,7 @@ from studyguide import (
     collected,
     glossary,
     i18n,
+    pagemeta,
     questions,
     sessions,
     typography,
@@ -40,6 +41,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     book.setup_book(app)
     checks.setup_checks(app)
     typography.setup_typography(app)
+    pagemeta.setup_pagemeta(app)
     return {
         "version": __version__,
         "env_version": 3,
