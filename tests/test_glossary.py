@@ -285,7 +285,9 @@ def test_mentioned_in_links_to_sections_in_toctree_order(guide: SphinxTestApp) -
     page = html(guide, "glossary")
     mir = page.find("dt", id="term-MIR").find_next_sibling("dd").select_one(".sg-glossary-mentions")
     assert mir.get_text() == ("Mentioned in: Chapter about the MIR (Possessive, Case, Explicit)")
+    # The chapter's title links too, when every mention is in its sections.
     assert [a["href"] for a in mir.select("a")] == [
+        "ch1.html",
         "ch1.html#possessive",
         "ch1.html#case",
         "ch1.html#explicit",
@@ -295,7 +297,11 @@ def test_mentioned_in_links_to_sections_in_toctree_order(guide: SphinxTestApp) -
         .find_next_sibling("dd")
         .select_one(".sg-glossary-mentions")
     )
-    assert [a["href"] for a in unity.select("a")] == ["ch1.html#ignoring-case", "ch2.html"]
+    assert [a["href"] for a in unity.select("a")] == [
+        "ch1.html",
+        "ch1.html#ignoring-case",
+        "ch2.html",
+    ]
 
 
 def test_objects_inv_holds_terms_and_aliases(guide: SphinxTestApp) -> None:
@@ -352,7 +358,9 @@ def test_latex_index_entries(tex: str) -> None:
 
 def test_latex_mentioned_in_with_pages(tex: str) -> None:
     assert (
-        r"\sphinxstylestrong{Mentioned in:} Chapter about the MIR ("
+        r"\sphinxstylestrong{Mentioned in:} "
+        r"{\hyperref[\detokenize{ch1::doc}]{\sphinxcrossref{Chapter about the MIR}}}"
+        r"\sgpagerefplain{\detokenize{ch1::doc}} ("
         r"{\hyperref[\detokenize{ch1:ignoring-case}]{\sphinxcrossref{Ignoring case}}}"
         r"\sgpagerefplain{\detokenize{ch1:ignoring-case}}); "
         r"{\hyperref[\detokenize{ch2::doc}]{\sphinxcrossref{Chapter two}}}"
@@ -372,7 +380,7 @@ def test_pdf_shows_pages_of_entries(tmp_path: Path) -> None:
     assert page, text[:2000]
     assert re.search(rf"MIR, \d+, {page.group(1)}\b", text)  # the index: mention, entry
     assert "Revolutionary Left Movement, see MIR" in text
-    assert re.search(r"Mentioned in: Chapter about the MIR \(Possessive, p\. \d+", text)
+    assert re.search(r"Mentioned in: Chapter about the MIR, p\. \d+ \(Possessive, p\. \d+", text)
 
 
 # -- Parallel and incremental builds -------------------------------------------------
@@ -420,7 +428,12 @@ def test_incremental_rebuild(tmp_path: Path, jobs: int) -> None:
         .find_next_sibling("dd")
         .select_one(".sg-glossary-mentions")
     )
-    assert [a["href"] for a in mentions.select("a")] == ["ch1.html#longest", "ch2.html#new"]
+    assert [a["href"] for a in mentions.select("a")] == [
+        "ch1.html",
+        "ch1.html#longest",
+        "ch2.html",
+        "ch2.html#new",
+    ]
 
 
 def test_glossary_page_is_written_again_only_when_its_mentions_change(tmp_path: Path) -> None:

@@ -260,3 +260,15 @@ def test_every_page_has_a_description_and_an_icon(guide_html: Path) -> None:
     assert chapter.find("meta", attrs={"name": "description"})["content"].startswith(
         "On August 20th, 2008, the film season"
     )
+
+
+def test_mentioned_in_links_every_chapter_title(guide_html: Path) -> None:
+    soup = BeautifulSoup((guide_html / "glossary.html").read_text("utf-8"), "html.parser")
+    titles = {
+        a["href"]: a.get_text()
+        for line in soup.select(".sg-glossary-mentions")
+        for a in line.select("a")
+        if "#" not in a["href"]
+    }
+    assert titles["part-3-peoples-power.html"] == "III – People’s Power"
+    assert titles["part-1-insurrection.html"] == "I – The Insurrection of the Bourgeoisie"

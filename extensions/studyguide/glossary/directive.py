@@ -180,12 +180,9 @@ def fill_mentions(app: Sphinx, doctree: nodes.document, docname: str) -> None:
                 clean_astext(env.titles[target_doc]) if target_doc in env.titles else target_doc
             )
             subsections = [m for m in mentions if m.section_id]
-            in_top = len(subsections) < len(mentions)
-            paragraph += (
-                _backref(app, uris, docname, target_doc, "", doc_title)
-                if in_top
-                else (nodes.Text(doc_title))
-            )
+            # The chapter's title is a link even when every mention is in
+            # one of its sections (chapter III's were all in sections).
+            paragraph += _backref(app, uris, docname, target_doc, "", doc_title)
             if subsections:
                 paragraph += nodes.Text(" (")
                 for index, mention in enumerate(subsections):
