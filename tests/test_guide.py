@@ -272,3 +272,24 @@ def test_mentioned_in_links_every_chapter_title(guide_html: Path) -> None:
     }
     assert titles["part-3-peoples-power.html"] == "III – People’s Power"
     assert titles["part-1-insurrection.html"] == "I – The Insurrection of the Bourgeoisie"
+
+
+def test_a_full_date_is_linked_whole(guide_html: Path) -> None:
+    soup = BeautifulSoup((guide_html / "part-2-coup.html").read_text("utf-8"), "html.parser")
+    dates = [a.get_text() for a in soup.select("article a.sg-term") if "September" in a.get_text()]
+    # "September 1973" is a name of the coup; in "11 September 1973" the day goes with it.
+    assert "11 September 1973" in dates
+    assert "September 1973" not in dates
+
+
+def test_date_start_takes_the_day_of_a_full_date() -> None:
+    from studyguide.glossary.autolink import date_start
+
+    text = "This part ends on 11 September 1973, in September 1973 and 3rd March."
+    assert date_start(text, 0, text.index("September")) == text.index("11 ")
+    later = text.index("September", text.index("in "))
+    assert date_start(text, 0, later) == later
+    assert date_start(text, 0, text.index("March")) == text.index("3rd")
+    assert date_start(text, text.index("September"), text.index("September")) == text.index(
+        "September"
+    )
