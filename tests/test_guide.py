@@ -293,3 +293,16 @@ def test_date_start_takes_the_day_of_a_full_date() -> None:
     assert date_start(text, text.index("September"), text.index("September")) == text.index(
         "September"
     )
+
+
+def test_video_has_a_caption_a_title_and_valid_attributes(guide_html: Path) -> None:
+    page = (guide_html / "part-1-insurrection.html").read_text("utf-8")
+    soup = BeautifulSoup(page, "html.parser")
+    (figure,) = soup.select("article figure.studyguide-video")
+    iframe = figure.find("iframe")
+    assert iframe["title"] == "Video: I – The Insurrection of the Bourgeoisie"
+    assert 'allowfullscreen="true"' not in page
+    assert re.search(r"<iframe [^>]*\ballowfullscreen\b(?!=)", page)
+    caption = figure.find("figcaption")
+    assert caption.get_text() == "I – The Insurrection of the Bourgeoisie: watch it on YouTube"
+    assert caption.a["href"] == f"https://www.youtube.com/watch?v={VIDEO_ID}"
