@@ -16,6 +16,10 @@ sphinx = $(SPHINXBUILD) -M $(1) $(SOURCEDIR) $(2) $(SPHINXFLAGS)
 PYTEST_ARGS ?=
 # Paper of the printed guide: a4 (default) or letter (make pdf PAPER=letter).
 PAPER       ?= a4
+# The LaTeX logs' check (studyguide.book.main): lines in the margin, undefined
+# references or citations, glyphs missing from the fonts fail the build.
+checklogs = PYTHONPATH=extensions $(VENV)/bin/python -c \
+	  'import sys; from studyguide.book import main; sys.exit(main(sys.argv[1:]))' $(1)
 
 .PHONY: help html pdf epub pdf-deps live clean test venv bench facilitator handouts site Makefile
 
@@ -53,10 +57,8 @@ pdf: $(VENV)/.installed
 	@command -v latexmk >/dev/null 2>&1 && command -v xelatex >/dev/null 2>&1 || \
 	  { echo "make pdf: TeX is missing (xelatex and latexmk); run 'make pdf-deps' to install it" >&2; exit 2; }
 	$(call sphinx,latexpdf,$(BUILDDIR)) -D studyguide_paper=$(PAPER)
-	@# Lines that run into the margin fail the build, as warnings do.
-	PYTHONPATH=extensions $(VENV)/bin/python -c \
-	  'import sys; from studyguide.book import main; sys.exit(main(sys.argv[1:]))' \
-	  $(BUILDDIR)/latex/battle-of-chile.log
+	@# Lines in the margin, dead links and missing glyphs fail the build, as warnings do.
+	$(call checklogs,$(BUILDDIR)/latex/*.log)
 
 epub: $(VENV)/.installed
 	$(call sphinx,epub,$(BUILDDIR))
@@ -68,6 +70,7 @@ facilitator: export LATEXMKOPTS = -interaction=nonstopmode -halt-on-error
 facilitator: $(VENV)/.installed
 	$(call sphinx,html,$(BUILDDIR)/facilitator) -t facilitator
 	$(call sphinx,latexpdf,$(BUILDDIR)/facilitator) -t facilitator
+	$(call checklogs,$(BUILDDIR)/facilitator/latex/*.log)
 
 # One A4 handout per session (docs/handouts/), in both editions:
 # $(BUILDDIR)/handouts/session-N.pdf and session-N-facilitator.pdf.
@@ -75,6 +78,8 @@ handouts: export LATEXMKOPTS = -interaction=nonstopmode -halt-on-error
 handouts: $(VENV)/.installed
 	$(call sphinx,latexpdf,$(BUILDDIR)/handouts/participant) -t handouts
 	$(call sphinx,latexpdf,$(BUILDDIR)/handouts/facilitator) -t handouts -t facilitator
+	$(call checklogs,$(BUILDDIR)/handouts/participant/latex/*.log \
+	  $(BUILDDIR)/handouts/facilitator/latex/*.log)
 	cp $(BUILDDIR)/handouts/participant/latex/session-*.pdf \
 	   $(BUILDDIR)/handouts/facilitator/latex/session-*-facilitator.pdf $(BUILDDIR)/handouts/
 

@@ -52,6 +52,8 @@ html_copy_source = False
 html_show_sourcelink = False
 # Toctree captions get aria-level (studyguide: Sphinx writes role="heading" alone).
 studyguide_aria_captions = True
+# Browsers ask every page for an icon (a 404 for /favicon.ico without one).
+html_favicon = "docs/_static/favicon.svg"
 
 # -- LaTeX / PDF -------------------------------------------------------------
 
@@ -70,7 +72,8 @@ latex_elements = {
 # The glossary and the chronology are printed once, as appendices (studyguide.book
 # drops them from the main matter).
 latex_appendices = ["glossary", "chronology"]
-latex_show_urls = "no"
+# External links print their address as a footnote: paper has no links.
+latex_show_urls = "footnote"
 
 # -- EPUB --------------------------------------------------------------------
 
@@ -126,8 +129,8 @@ studyguide_pdf_keywords = [
 # per session from docs/handouts/, which other builds leave out.
 SESSIONS = [
     (1, "The Insurrection of the Bourgeoisie"),
-    (2, "The Coup d'État"),
-    (3, "People's Power"),
+    (2, "The Coup d’État"),
+    (3, "People’s Power"),
 ]
 if tags.has("handouts"):  # noqa: F821
     latex_documents = [

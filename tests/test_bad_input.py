@@ -205,7 +205,8 @@ def test_hostile_text_is_escaped_in_tooltips(hostile_html: Path) -> None:
         assert set(link.attrs) <= {"class", "href", "data-sg-tip", "title", "id"}, link.attrs
     raw = (hostile_html / "chapter.html").read_text(encoding="utf-8")
     assert "<script>alert" not in raw
-    assert "&lt;script&gt;alert(&quot;definition&quot;)&lt;/script&gt;" in raw
+    # Curly quotes: tooltips get the chapters' typography.
+    assert "&lt;script&gt;alert(“definition”)&lt;/script&gt;" in raw
 
 
 def test_hostile_text_is_data_in_search_index(hostile_html: Path) -> None:

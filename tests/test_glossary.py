@@ -233,13 +233,14 @@ def test_link_markup_and_escaped_tip(guide: SphinxTestApp) -> None:
     source = (Path(guide.outdir) / "ch1.html").read_text()
     assert (
         '<a class="reference internal sg-term" data-sg-tip="The tank putsch '
-        "&lt;script&gt;alert(1)&lt;/script&gt; and &quot; onmouseover=&quot;alert(2)&quot; "
+        "&lt;script&gt;alert(1)&lt;/script&gt; and “ onmouseover=”alert(2)” "
         '&amp; co." href="glossary.html#term-Tanquetazo">' in source
     )
     assert "<script>alert" not in source
     link = html(guide, "ch1").find("a", string="Tanquetazo")
+    # The chapters' typography: the tip's straight quotes are curly.
     assert link["data-sg-tip"] == (
-        'The tank putsch <script>alert(1)</script> and " onmouseover="alert(2)" & co.'
+        "The tank putsch <script>alert(1)</script> and “ onmouseover=”alert(2)” & co."
     )
     assert not link.has_attr("onmouseover")
     # The page loads the extension's own script and styles, no CDN.
@@ -284,7 +285,9 @@ def test_mentioned_in_links_to_sections_in_toctree_order(guide: SphinxTestApp) -
     page = html(guide, "glossary")
     mir = page.find("dt", id="term-MIR").find_next_sibling("dd").select_one(".sg-glossary-mentions")
     assert mir.get_text() == ("Mentioned in: Chapter about the MIR (Possessive, Case, Explicit)")
+    # The chapter's title links too, when every mention is in its sections.
     assert [a["href"] for a in mir.select("a")] == [
+        "ch1.html",
         "ch1.html#possessive",
         "ch1.html#case",
         "ch1.html#explicit",
@@ -294,7 +297,11 @@ def test_mentioned_in_links_to_sections_in_toctree_order(guide: SphinxTestApp) -
         .find_next_sibling("dd")
         .select_one(".sg-glossary-mentions")
     )
-    assert [a["href"] for a in unity.select("a")] == ["ch1.html#ignoring-case", "ch2.html"]
+    assert [a["href"] for a in unity.select("a")] == [
+        "ch1.html",
+        "ch1.html#ignoring-case",
+        "ch2.html",
+    ]
 
 
 def test_objects_inv_holds_terms_and_aliases(guide: SphinxTestApp) -> None:
@@ -351,11 +358,13 @@ def test_latex_index_entries(tex: str) -> None:
 
 def test_latex_mentioned_in_with_pages(tex: str) -> None:
     assert (
-        r"\sphinxstylestrong{Mentioned in:} Chapter about the MIR ("
+        r"\sphinxstylestrong{Mentioned in:} "
+        r"{\hyperref[\detokenize{ch1::doc}]{\sphinxcrossref{Chapter about the MIR}}}"
+        r"\sgpagerefplain{\detokenize{ch1::doc}} ("
         r"{\hyperref[\detokenize{ch1:ignoring-case}]{\sphinxcrossref{Ignoring case}}}"
-        r"\sgpageref{\detokenize{ch1:ignoring-case}}); "
+        r"\sgpagerefplain{\detokenize{ch1:ignoring-case}}); "
         r"{\hyperref[\detokenize{ch2::doc}]{\sphinxcrossref{Chapter two}}}"
-        r"\sgpageref{\detokenize{ch2::doc}}"
+        r"\sgpagerefplain{\detokenize{ch2::doc}}"
     ) in tex
 
 
@@ -366,11 +375,12 @@ def test_pdf_shows_pages_of_entries(tmp_path: Path) -> None:
     assert messages(app) == []
     latexmk(app.outdir)
     text = " ".join(pdf_text(Path(app.outdir) / "glossary-test.pdf").split())
-    page = re.search(r"The MIR’s \(p\. (\d+)\) leaders\.", text)
+    # Terms in small capitals: pdftotext reads "MIR’S".
+    page = re.search(r"The MIR’S \(p\. (\d+)\) leaders\.", text)
     assert page, text[:2000]
     assert re.search(rf"MIR, \d+, {page.group(1)}\b", text)  # the index: mention, entry
     assert "Revolutionary Left Movement, see MIR" in text
-    assert re.search(r"Mentioned in: Chapter about the MIR \(Possessive \(p\. \d+\)", text)
+    assert re.search(r"Mentioned in: Chapter about the MIR, p\. \d+ \(Possessive, p\. \d+", text)
 
 
 # -- Parallel and incremental builds -------------------------------------------------
@@ -418,7 +428,12 @@ def test_incremental_rebuild(tmp_path: Path, jobs: int) -> None:
         .find_next_sibling("dd")
         .select_one(".sg-glossary-mentions")
     )
-    assert [a["href"] for a in mentions.select("a")] == ["ch1.html#longest", "ch2.html#new"]
+    assert [a["href"] for a in mentions.select("a")] == [
+        "ch1.html",
+        "ch1.html#longest",
+        "ch2.html",
+        "ch2.html#new",
+    ]
 
 
 def test_glossary_page_is_written_again_only_when_its_mentions_change(tmp_path: Path) -> None:

@@ -13,9 +13,9 @@ from guidetest import ROOT, pdf_text
 POST = ROOT / "tests" / "data" / "the-battle-of-chile.md"
 CHAPTERS = ["part-1-insurrection", "part-2-coup", "part-3-peoples-power"]
 CHAPTER_TITLES = [
-    "I - The Insurrection of the Bourgeoisie",
-    "II - The Coup d'État",
-    "III - People's Power",
+    "I – The Insurrection of the Bourgeoisie",
+    "II – The Coup d'État",
+    "III – People's Power",
 ]
 VIDEO_ID = "CnTPJ6kmB0s"
 ACCENTED = ["Bolívar", "Cordón", "Chávez", "Maipú", "Guzmán", "compañero"]
@@ -178,3 +178,131 @@ def test_toctree_captions_have_a_heading_level(guide_html: Path) -> None:
     captions = page.select('p.caption[role="heading"]')
     assert captions, "no toctree caption on the title page"
     assert {caption.get("aria-level") for caption in captions} == {"2"}
+
+
+def test_previous_report_leads_to_chapter_one(guide_html: Path) -> None:
+    soup = BeautifulSoup((guide_html / "part-2-coup.html").read_text("utf-8"), "html.parser")
+    (link,) = [a for a in soup.select("article a") if a.get_text() == "the previous report"]
+    assert link["href"] == "part-1-insurrection.html"
+
+
+@pytest.mark.tex
+def test_pdf_prints_external_links_as_footnotes(guide_pdf: Path) -> None:
+    text = pdf_text(guide_pdf)
+    for url in [
+        "http://www.marxist.com/",
+        "http://www.handsoffvenezuela.org/",
+        "http://venezuelarevolutionfilm.blogspot.com/",
+    ]:
+        assert url in text, url
+    assert "handsoffvenezuela.org/battle-of-chile-1st-part" not in text
+
+
+def test_text_from_the_data_has_the_chapters_typography(guide_html: Path) -> None:
+    straight = re.compile(r"[A-Za-z]'[A-Za-z]|\b\d{4}-\d{4}\b")
+    for page in ["glossary", "sessions", "part-1-insurrection", "questions"]:
+        soup = BeautifulSoup((guide_html / f"{page}.html").read_text("utf-8"), "html.parser")
+        article = soup.select_one("article")
+        assert article is not None
+        texts = [t for t in article.find_all(string=straight) if t.parent.name != "code"]
+        assert texts == [], (page, texts[:3])
+        tips = [a["data-sg-tip"] for a in article.select("[data-sg-tip]")]
+        assert tips, page
+        assert [tip for tip in tips if straight.search(tip)] == [], page
+    glossary = (guide_html / "glossary.html").read_text("utf-8")
+    assert "1915–2006" in glossary
+
+
+@pytest.mark.tex
+def test_pdf_data_text_has_curly_quotes_and_range_dashes(guide_pdf: Path) -> None:
+    text = pdf_text(guide_pdf)
+    assert "1915–2006" in text
+    assert not re.search(r"\b1[89]\d\d-\d{4}\b", text)
+
+
+def test_glossary_dates_the_definition_states_are_not_repeated(guide_html: Path) -> None:
+    soup = BeautifulSoup((guide_html / "glossary.html").read_text("utf-8"), "html.parser")
+    term = soup.find("dt", id="term-Monroe-doctrine")
+    assert term is not None
+    definition = term.find_next_sibling("dd")
+    assert definition.select(".sg-glossary-names") == []  # was a bare "1823"
+    assert "in 1823" in definition.get_text()
+
+
+def test_web_only_words_stay_on_the_web(guide_html: Path, guide_latex: Path) -> None:
+    index = (guide_html / "index.html").read_text("utf-8")
+    glossary = (guide_html / "glossary.html").read_text("utf-8")
+    assert "Linked names in the text lead to it." in index
+    assert "point at the link, or move to it with the keyboard" in glossary
+    tex = re.sub(r"\s+", " ", (guide_latex / "battle-of-chile.tex").read_text("utf-8"))
+    assert "point at the link" not in tex
+    assert "Linked names" not in tex
+    assert "A page number after a name, such as “(p. 42)”, gives the page of its entry." in tex
+    assert "is followed by the page of its entry here" in tex
+
+
+def test_every_page_has_a_description_and_an_icon(guide_html: Path) -> None:
+    pages = sorted(guide_html.glob("*.html"))
+    assert len(pages) >= 6
+    for page in pages:
+        if page.name in {"genindex.html", "search.html"}:
+            continue
+        soup = BeautifulSoup(page.read_text("utf-8"), "html.parser")
+        descriptions = soup.find_all("meta", attrs={"name": "description"})
+        assert len(descriptions) == 1, page.name
+        assert 40 <= len(descriptions[0]["content"]) <= 161, page.name
+        icon = soup.find("link", rel="icon")
+        assert icon is not None, page.name
+        assert (guide_html / icon["href"]).is_file()
+    chapter = BeautifulSoup(
+        (guide_html / "part-1-insurrection.html").read_text("utf-8"), "html.parser"
+    )
+    assert chapter.find("meta", attrs={"name": "description"})["content"].startswith(
+        "On August 20th, 2008, the film season"
+    )
+
+
+def test_mentioned_in_links_every_chapter_title(guide_html: Path) -> None:
+    soup = BeautifulSoup((guide_html / "glossary.html").read_text("utf-8"), "html.parser")
+    titles = {
+        a["href"]: a.get_text()
+        for line in soup.select(".sg-glossary-mentions")
+        for a in line.select("a")
+        if "#" not in a["href"]
+    }
+    assert titles["part-3-peoples-power.html"] == "III – People’s Power"
+    assert titles["part-1-insurrection.html"] == "I – The Insurrection of the Bourgeoisie"
+
+
+def test_a_full_date_is_linked_whole(guide_html: Path) -> None:
+    soup = BeautifulSoup((guide_html / "part-2-coup.html").read_text("utf-8"), "html.parser")
+    dates = [a.get_text() for a in soup.select("article a.sg-term") if "September" in a.get_text()]
+    # "September 1973" is a name of the coup; in "11 September 1973" the day goes with it.
+    assert "11 September 1973" in dates
+    assert "September 1973" not in dates
+
+
+def test_date_start_takes_the_day_of_a_full_date() -> None:
+    from studyguide.glossary.autolink import date_start
+
+    text = "This part ends on 11 September 1973, in September 1973 and 3rd March."
+    assert date_start(text, 0, text.index("September")) == text.index("11 ")
+    later = text.index("September", text.index("in "))
+    assert date_start(text, 0, later) == later
+    assert date_start(text, 0, text.index("March")) == text.index("3rd")
+    assert date_start(text, text.index("September"), text.index("September")) == text.index(
+        "September"
+    )
+
+
+def test_video_has_a_caption_a_title_and_valid_attributes(guide_html: Path) -> None:
+    page = (guide_html / "part-1-insurrection.html").read_text("utf-8")
+    soup = BeautifulSoup(page, "html.parser")
+    (figure,) = soup.select("article figure.studyguide-video")
+    iframe = figure.find("iframe")
+    assert iframe["title"] == "Video: I – The Insurrection of the Bourgeoisie"
+    assert 'allowfullscreen="true"' not in page
+    assert re.search(r"<iframe [^>]*\ballowfullscreen\b(?!=)", page)
+    caption = figure.find("figcaption")
+    assert caption.get_text() == "I – The Insurrection of the Bourgeoisie: watch it on YouTube"
+    assert caption.a["href"] == f"https://www.youtube.com/watch?v={VIDEO_ID}"

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from guidetest import ROOT, latexmk, pdf_text, require_tools
 from sphinx.testing.util import SphinxTestApp
-from studyguide.book import overfull_boxes
+from studyguide.book import missing_characters, overfull_boxes, undefined_references
 
 pytestmark = pytest.mark.tex
 
@@ -86,7 +86,7 @@ def test_small_book_on_letter_paper(app: SphinxTestApp, tmp_path: Path) -> None:
     assert decode_qr_codes(pdf, page, tmp_path) == [URL]
     text = pdf_text(pdf)
     assert "Bolívar Hall" in text
-    assert "Cordón and Maipú" in text
+    assert "Cordón and MAIPÚ" in text  # a glossary term, in small capitals
     assert re.search(r"Appendix A\s+Glossary", text, re.IGNORECASE)
     assert "Release 0.1 · " in text
 
@@ -94,9 +94,9 @@ def test_small_book_on_letter_paper(app: SphinxTestApp, tmp_path: Path) -> None:
 # -- The real guide ---------------------------------------------------------------
 
 CHAPTERS = [
-    "I - The Insurrection of the Bourgeoisie",
-    "II - The Coup d’État",
-    "III - People’s Power",
+    "I – The Insurrection of the Bourgeoisie",
+    "II – The Coup d’État",
+    "III – People’s Power",
 ]
 
 
@@ -209,3 +209,126 @@ def test_guide_index_page_numbers_and_ranges(guide_pdf: Path) -> None:
             assert dash == "–", f"range {first}{dash}{last} printed without an en dash"
             assert int(first) < int(last) <= count
     assert (guide_pdf.parent / "sphinx.xdy").read_text(encoding="utf-8").count("markup-range") == 1
+
+
+def test_guide_log_has_no_undefined_reference_or_missing_glyph(guide_pdf: Path) -> None:
+    # A question box pushed to the next page kept its label (tcolorbox's
+    # "phantom"): every link to a question leads somewhere.
+    log = guide_pdf.with_suffix(".log").read_text(encoding="utf-8", errors="replace")
+    assert undefined_references(log) == []
+    assert missing_characters(log) == []
+    assert "There were undefined references" not in log
+
+
+#: The title bar of a question box (sgquestions.sty: sgquestionframe).
+QUESTION_BAR = (31, 78, 121)
+
+
+def _ppm(path: Path) -> tuple[int, int, bytes]:
+    """Width, height and RGB bytes of a binary PPM (pdftoppm's default output)."""
+    magic, size, _maxval, pixels = path.read_bytes().split(b"\n", 3)
+    assert magic == b"P6"
+    width, height = map(int, size.split())
+    return width, height, pixels
+
+
+def question_bars(pdf: Path, tmp_path: Path) -> list[tuple[str, int, int]]:
+    """Each question title bar of the PDF: page image, first row, and how many
+    white pixels its left two fifths hold (where the number is printed)."""
+    require_tools("pdftoppm")
+    _run("pdftoppm", "-r", "72", str(pdf), str(tmp_path / "page"))
+    found: list[tuple[str, int, int]] = []
+    for image in sorted(tmp_path.glob("page-*.ppm")):
+        width, height, pixels = _ppm(image)
+        previous = -2
+        for y in range(height):
+            row = pixels[y * width * 3 : (y + 1) * width * 3]
+            bar = [
+                x
+                for x in range(width)
+                if all(abs(row[3 * x + i] - QUESTION_BAR[i]) < 12 for i in range(3))
+            ]
+            if len(bar) < width // 2:
+                continue
+            left = range(bar[0], bar[0] + (bar[-1] - bar[0]) * 2 // 5)
+            white = sum(1 for x in left if min(row[3 * x : 3 * x + 3]) > 200)
+            if y != previous + 1:
+                found.append((image.name, y, 0))
+            name, top, count = found[-1]
+            found[-1] = (name, top, count + white)
+            previous = y
+    return found
+
+
+def test_guide_question_numbers_are_white_on_their_bar(guide_pdf: Path, tmp_path: Path) -> None:
+    # A number that is a link was printed in link blue on the dark bar: no
+    # white pixels where the number stands.
+    bars = question_bars(guide_pdf, tmp_path)
+    assert len(bars) >= 20
+    unreadable = [(image, y) for image, y, white in bars if white < 20]
+    assert unreadable == []
+
+
+def test_guide_prints_each_question_once(guide_pdf: Path) -> None:
+    text = pages(guide_pdf)
+    listing = page_of(guide_pdf, "All the guide’s discussion questions")
+    boxes = sum(len(re.findall(r"Question 1\.1\s+5 minutes", page)) for page in text)
+    assert boxes == 1
+    entry = re.sub(r"\s+", " ", text[listing - 1])
+    found = re.search(
+        r"Question 1\.1 \(5 minutes\): Which scene, face or voice from this first part stayed "
+        r"with you… \(p\. (\d+)\)",
+        entry,
+    )
+    assert found, entry[:600]
+    # The page printed at the foot of the page with the question's box.
+    chapter_page = text[page_of(guide_pdf, "Which scene, face or voice") - 1]
+    assert re.search(rf"^\s*{found[1]}\s*$", chapter_page, re.MULTILINE)
+
+
+def test_guide_page_references_follow_the_whole_phrase(guide_pdf: Path) -> None:
+    # Small capitals: pdftotext reads the terms in capitals.
+    text = re.sub(r"\s+", " ", pdf_text(guide_pdf))
+    # After a gloss in parentheses, not between the term and its gloss.
+    assert "FATHERLAND AND FREEDOM (Patria y Libertad) (p. " in text
+    assert "FATHERLAND AND FREEDOM (p." not in text
+    # Outside quotes, and outside the italics of a quoted chant.
+    assert re.search(r"“INDUSTRIAL BELTS” \(p\. \d+\)", text)
+    assert not re.search(r"(?<!“)\(p\. \d+\)[”’]", text)  # the intro quotes “(p. 42)”
+    assert "el CONGRESO NACIONAL (Close, close / the Parliament) (p. " in text
+    # "Mentioned in": a page after a comma, no parentheses inside parentheses.
+    assert re.search(r"Mentioned in: I – The Insurrection of the Bourgeoisie, p\. \d+", text)
+    assert "(p. " not in "".join(re.findall(r"Mentioned in:[^.]*\.", text))
+
+
+def test_guide_terms_are_small_capitals_not_blue_italics(guide_latex: Path) -> None:
+    style = (guide_latex / "sgglossary.sty").read_text(encoding="utf-8")
+    assert r"\protected\def\sphinxtermref#1{{\normalcolor\textsc{#1}}}" in style
+
+
+@pytest.mark.sphinx(
+    "latex",
+    testroot="video",
+    confoverrides={
+        "latex_documents": [
+            ("index", "first.tex", "First: one handout", "Tester", "howto", False),
+            ("chapter", "second.tex", "Second: another handout", "Tester", "howto", False),
+        ],
+        "latex_appendices": [],
+    },
+)
+def test_each_document_of_a_build_has_its_own_pdf_title(app: SphinxTestApp) -> None:
+    app.build()
+    require_tools("xelatex", "latexmk", "pdfinfo")
+    latexmk(Path(app.outdir))
+    # (Other tests of the same test root may have left their PDF beside them.)
+    titles = {
+        name: pdfinfo(Path(app.outdir) / name)["Title"] for name in ["first.pdf", "second.pdf"]
+    }
+    assert titles == {"first.pdf": "First: one handout", "second.pdf": "Second: another handout"}
+
+
+def test_guide_index_groups_numbers_and_symbols(guide_pdf: Path) -> None:
+    index = "".join(pages(guide_pdf)[-4:])
+    assert "Numbers and symbols" in index
+    assert "Non-alphabetical" not in index

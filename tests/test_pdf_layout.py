@@ -132,3 +132,36 @@ def test_overfull_report_fails_the_build(
     assert f"{log}: 2 line(s) run into the margin by more than 3.0pt" in err
     assert main([str(log), "--limit", "30"]) == 0
     assert main([str(tmp_path / "missing.log")]) == 2
+
+
+UNDEFINED_LOG = """
+LaTeX Warning: Hyper reference `part-1-insurrection:q1-legality' on page 20 und
+efined on input line 608.
+LaTeX Warning: Reference `nolabel-with-a-pretty-long-name-that-may-wrap-around-
+the-line-end' on page 1 undefined on input line 4.
+LaTeX Warning: Citation `guzman1975' on page 3 undefined on input line 9.
+Missing character: There is no \u062b (U+062B) in font TeXGyrePagella-Regular/OT:scr
+ipt=latn;language=dflt;mapping=tex-text;!
+Missing character: There is no \u062b (U+062B) in font TeXGyrePagella-Regular/OT:scr
+ipt=latn;language=dflt;mapping=tex-text;!
+LaTeX Warning: There were undefined references.
+"""
+
+
+def test_log_check_fails_on_undefined_references_and_missing_glyphs(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    clean = tmp_path / "clean.log"
+    clean.write_text("LaTeX Font Info: nothing wrong\n", encoding="utf-8")
+    log = tmp_path / "book.log"
+    log.write_text(UNDEFINED_LOG, encoding="utf-8")
+    assert main([str(clean)]) == 0
+    assert main([str(clean), str(log)]) == 1
+    err = capsys.readouterr().err.splitlines()
+    assert err == [
+        f"{log}: undefined hyper reference 'part-1-insurrection:q1-legality' (page 20)",
+        f"{log}: undefined reference "
+        "'nolabel-with-a-pretty-long-name-that-may-wrap-around-the-line-end' (page 1)",
+        f"{log}: undefined citation 'guzman1975' (page 3)",
+        f"{log}: missing character \u062b (U+062B) in font TeXGyrePagella-Regular",
+    ]

@@ -189,13 +189,22 @@ def test_latex_participant(app: SphinxTestApp) -> None:
     tex = (app.outdir / "questions-test.tex").read_text(encoding="utf-8")
     assert (app.outdir / "sgquestions.sty").exists()
     assert r"\usepackage{sgquestions}" in tex
-    titles = re.findall(r"\\begin\{sgquestion\}\{\\sgquestionnumber\{([^{}]+)\}", tex)
-    # The same numbers as in the HTML, in the chapters (the list's copies link).
+    titles = re.findall(r"\\begin\{sgquestion\}\[.*\]\{\\sgquestionnumber\{([^{}]+)\}", tex)
+    # Each question is printed in full once, in its chapter: the lists in
+    # print give number, first words and page.
     assert titles == ["Question 1.1", "Question 1.2", "Question 2.1"]
+    # The label is tcolorbox's "phantom", kept when the box moves to the
+    # next page; a short question is not split across pages.
     assert (
-        r"\begin{sgquestion}{\sgquestionnumber{Question 1.1}"
+        r"\begin{sgquestion}[sgcontinued={(continued)}, unbreakable, "
+        r"phantom={\phantomsection\label{\detokenize{chapter-a:q-elections}}}]"
+        r"{\sgquestionnumber{Question 1.1}"
         r"\DUrole{sg-question-minutes}{10 minutes}}"
-        r"\phantomsection\label{\detokenize{chapter-a:q-elections}}"
+    ) in tex
+    assert (
+        r"\sphinxstylestrong{{\hyperref[\detokenize{chapter-a:q-elections}]"
+        r"{\sphinxcrossref{Question 1.1}}}} (10 minutes): Why did the March election "
+        r"surprise the Right?\sgquestionpageref{\detokenize{chapter-a:q-elections}}"
     ) in tex
     assert (
         r"{\hyperref[\detokenize{chapter-b:q-later}]{\sphinxcrossref{\DUrole{xref}"
@@ -211,9 +220,8 @@ def test_latex_facilitator(app: SphinxTestApp) -> None:
     app.build()
     assert_no_warnings(app)
     tex = (app.outdir / "questions-test-facilitator.tex").read_text(encoding="utf-8")
-    # Two notes in the chapter, again in the whole-guide list, and under the
-    # questions of the session plan.
-    assert tex.count(r"\begin{sgfacilitatornote}") == 6
+    # Two notes, in the chapter only: print gives each note once.
+    assert tex.count(r"\begin{sgfacilitatornote}") == 2
     assert r"SECRET\sphinxhyphen{}NOTE\sphinxhyphen{}A" in tex
 
 

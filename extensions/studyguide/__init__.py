@@ -18,10 +18,12 @@ from studyguide import (
     editions,
     glossary,
     i18n,
+    pagemeta,
     paragraphs,
     questions,
     searchindex,
     sessions,
+    typography,
     video,
 )
 from studyguide.glossary import chronology
@@ -51,6 +53,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
     downloads.setup_downloads(app)
     checks.setup_checks(app)
     searchindex.setup_searchindex(app)
+    typography.setup_typography(app)
+    pagemeta.setup_pagemeta(app)
     return {
         "version": __version__,
         "env_version": 3,

@@ -82,19 +82,37 @@ class YouTube(yt.YouTube):
 
 
 def visit_youtube_html(self: HTML5Translator, node: yt.youtube) -> None:
-    """The iframe, in privacy mode where asked, lazy-loaded and titled."""
+    """The iframe, in privacy mode where asked, lazy-loaded and titled by its part.
+
+    A caption names the part and links to the video's page, which also serves
+    a reader offline or with embedded video blocked.
+    """
     privacy = "https://www.youtube-nocookie.com/embed/"
     embed = "https://www.youtube.com/embed/"
     node["platform_url"] = embed if node["privacy_mode"] is None else privacy
+    env = self.builder.env
+    docname = self.builder.current_docname
+    part = env.titles[docname].astext() if docname in env.titles else env.config.project
+    self.body.append('<figure class="studyguide-video">\n')
+    start = len(self.body)
     yt_utils.visit_video_node_html(
         self,
         node,
         additional_attr={
             "referrerpolicy": "strict-origin-when-cross-origin",
             "loading": "lazy",
-            "title": "YouTube video player",
+            "title": _("Video: %s") % part,
             "allow": "encrypted-media; picture-in-picture; fullscreen",
         },
+    )
+    # A boolean attribute has no value: allowfullscreen="true" is invalid HTML.
+    for index in range(start, len(self.body)):
+        self.body[index] = self.body[index].replace(' allowfullscreen="true"', " allowfullscreen")
+    url = watch_url(node["id"])
+    self.body.append(
+        f"<figcaption>{self.encode(part)}: "
+        f'<a class="reference external" href="{url}">'
+        f"{self.encode(_('watch it on YouTube'))}</a></figcaption>\n</figure>\n"
     )
 
 

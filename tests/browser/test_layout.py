@@ -85,7 +85,7 @@ def test_mobile_menu_opens_the_sidebar(base_url: str, mobile: tuple[Page, Traffi
     page.wait_for_function(
         "() => document.querySelector('.sidebar-drawer').getBoundingClientRect().left >= 0"
     )
-    link = sidebar.get_by_role("link", name="II - The Coup d’État")
+    link = sidebar.get_by_role("link", name="II – The Coup d’État")
     assert link.is_visible()
     link.click()
     page.wait_for_url(f"{base_url}{CHAPTERS[1]}.html")

@@ -24,6 +24,7 @@ NAVIGATION = [
     ".theme-toggle-container",
     ".back-to-top",
     ".toc-overlay-icon",
+    ".skip-to-content",
 ]
 # The discussion-question component's boxes (extensions/studyguide/questions/).
 QUESTION_BOX = ".sg-question"

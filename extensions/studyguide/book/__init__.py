@@ -16,8 +16,11 @@ it): the layout loads fontspec, so it needs ``latex_engine = "xelatex"`` or
   once, as an appendix;
 * the index's page ranges get their dash: Sphinx's ``sphinx.xdy`` sets no
   ``markup-range`` separator, so xindy printed pages 19 to 21 as "1921";
-* ``main([LOGFILE])`` lists LaTeX's overfull boxes and fails when one is wider
-  than the limit (``make pdf`` runs it after latexmk).
+* ``main(LOGFILE...)`` checks LaTeX's logs after latexmk (``make pdf``,
+  ``make facilitator`` and ``make handouts`` run it on every log they made):
+  it fails on an overfull box wider than the limit, an undefined reference or
+  citation (a link that leads nowhere), and a character missing from the
+  fonts (text that silently vanished from the page), naming each one.
 """
 
 from __future__ import annotations
@@ -102,8 +105,8 @@ def _tex(app: Sphinx, text: str) -> str:
     return tex_escape(text, app.config.latex_engine)
 
 
-def book_info(app: Sphinx, title: str) -> str:
-    """The LaTeX of ``sgbookinfo.sty``: metadata and the title page's parts."""
+def _info_commands(app: Sphinx, title: str) -> list[str]:
+    """Metadata and the title page's parts of one document, as LaTeX commands."""
     main, _sep, sub = title.partition(": ")
     subject = app.config.studyguide_pdf_subject
     keywords = ", ".join(app.config.studyguide_pdf_keywords)
@@ -122,15 +125,39 @@ def book_info(app: Sphinx, title: str) -> str:
         "pdfkeywords": keywords,
         "pdfauthor": app.config.author,
     }
-    lines = [
-        r"\NeedsTeXFormat{LaTeX2e}",
-        r"\ProvidesPackage{" + INFO_PACKAGE + "}[2026/11/23 study guide: generated book data]",
+    return [
         *(rf"\def\{name}{{{_tex(app, value)}}}" for name, value in macros.items()),
         r"\hypersetup{"
         + ", ".join(f"{key}={{{_tex(app, value)}}}" for key, value in metadata.items())
         + "}",
-        "",
     ]
+
+
+def book_info(app: Sphinx, title: str, documents: Sequence[tuple[str, str]] = ()) -> str:
+    """The LaTeX of ``sgbookinfo.sty``: metadata and the title page's parts.
+
+    One file serves every document of a build (the handouts): *documents*
+    pairs each ``.tex`` file's job name with its title, and the package picks
+    the block of the document being typeset by its job name; *title* is the
+    default.
+    """
+    lines = [
+        r"\NeedsTeXFormat{LaTeX2e}",
+        r"\ProvidesPackage{" + INFO_PACKAGE + "}[2026/11/23 study guide: generated book data]",
+        *_info_commands(app, title),
+        # The index's group of entries that start with a digit or a symbol
+        # ("1973 coup"): Sphinx calls it "Non-alphabetical".
+        r"\AtBeginDocument{\renewcommand{\sphinxnonalphabeticalgroupname}{"
+        + _tex(app, str(_("Numbers and symbols")))
+        + "}}",
+    ]
+    for job, doc_title in documents:
+        lines.append(rf"\@namedef{{sgbookinfo@{job}}}{{%")
+        lines.extend(f"  {command}%" for command in _info_commands(app, doc_title))
+        lines.append("}")
+    if documents:
+        lines.append(r"\ifcsname sgbookinfo@\jobname\endcsname\@nameuse{sgbookinfo@\jobname}\fi")
+    lines.append("")
     return "\n".join(lines)
 
 
@@ -139,9 +166,10 @@ def _write_book_info(app: Sphinx) -> None:
         return
     documents = app.config.latex_documents
     title = documents[0][2] if documents else app.config.project
+    jobs = [(Path(target).stem, doc_title) for _start, target, doc_title, *_rest in documents]
     path = Path(app.outdir) / f"{INFO_PACKAGE}.sty"
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(book_info(app, title), encoding="utf-8")
+    path.write_text(book_info(app, title, jobs if len(jobs) > 1 else ()), encoding="utf-8")
 
 
 # -- Chapters and appendix ------------------------------------------------------
@@ -249,13 +277,80 @@ def overfull_boxes(log: str, limit: float = 0.0) -> list[OverfullBox]:
     return [box for box in found if box.points > limit]
 
 
+#: LaTeX's and hyperref's undefined references and citations.
+UNDEFINED = re.compile(
+    r"(?P<kind>Reference|Citation|Hyper reference) `(?P<label>[^'\n]*)' on page (?P<page>\d+) "
+    r"undefined"
+)
+#: XeTeX's "Missing character: There is no X (U+XXXX) in font F!".
+MISSING_CHAR = re.compile(
+    r"Missing character: There is no (?P<char>.) \((?P<code>U\+[0-9A-F]+)\) in font "
+    r"(?P<font>[^!\n]*)!"
+)
+#: TeX breaks the lines of its log after this many characters (max_print_line).
+LOG_LINE = 79
+
+
+def unwrap_log(log: str) -> str:
+    """A TeX log with the lines TeX broke at ``LOG_LINE`` characters joined again."""
+    lines = log.splitlines(keepends=True)
+    return "".join(
+        line.rstrip("\n") if len(line.rstrip("\n")) == LOG_LINE else line for line in lines
+    )
+
+
+def undefined_references(log: str) -> list[str]:
+    """Each undefined reference or citation of a LaTeX log, once, as a message."""
+    found: dict[str, None] = {}
+    for match in UNDEFINED.finditer(unwrap_log(log)):
+        found[f"undefined {match['kind'].lower()} '{match['label']}' (page {match['page']})"] = None
+    return list(found)
+
+
+def missing_characters(log: str) -> list[str]:
+    """Each character a font of the PDF lacks (it is not printed), once, as a message."""
+    found: dict[str, None] = {}
+    for match in MISSING_CHAR.finditer(unwrap_log(log)):
+        font = match["font"].split("/")[0].strip('[]"')
+        found[f"missing character {match['char']} ({match['code']}) in font {font}"] = None
+    return list(found)
+
+
+def check_log(path: Path, limit: float) -> int:
+    """Report a log's defects on stderr; 0 when it has none, 1 when it has, 2 unreadable."""
+    try:
+        text = path.read_text(encoding="utf-8", errors="replace")
+    except OSError as error:
+        print(f"{path}: cannot read the LaTeX log: {error.strerror}", file=sys.stderr)
+        return 2
+    boxes = overfull_boxes(text, limit)
+    problems = [str(box) for box in boxes]
+    problems += undefined_references(text) + missing_characters(text)
+    for problem in problems:
+        print(f"{path}: {problem}", file=sys.stderr)
+    if boxes:
+        print(
+            f"{path}: {len(boxes)} line(s) run into the margin by more than {limit}pt",
+            file=sys.stderr,
+        )
+    if problems:
+        return 1
+    print(f"{path}: no overfull box wider than {limit}pt, no undefined reference, no missing glyph")
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    """Report overfull boxes in a LaTeX log; fail when one is over the limit."""
+    """Check LaTeX logs; fail on a wide overfull box, an undefined reference or a missing glyph."""
     parser = argparse.ArgumentParser(
         prog="studyguide.book",
-        description="List LaTeX's overfull boxes wider than a limit (they run into the margin).",
+        description=(
+            "Check LaTeX logs: overfull boxes wider than a limit (they run into the "
+            "margin), undefined references or citations, characters missing from the fonts."
+        ),
     )
-    parser.add_argument("log", type=Path, help="the .log file latexmk left beside the PDF")
+    parser.add_argument(
+        "log", type=Path, nargs="+", help="the .log files latexmk left beside the PDFs"
+    )
     parser.add_argument(
         "--limit",
         type=float,
@@ -263,22 +358,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="points tolerated (default %(default)s)",
     )
     args = parser.parse_args(argv)
-    try:
-        text = args.log.read_text(encoding="utf-8", errors="replace")
-    except OSError as error:
-        print(f"{args.log}: cannot read the LaTeX log: {error.strerror}", file=sys.stderr)
-        return 2
-    boxes = overfull_boxes(text, args.limit)
-    for box in boxes:
-        print(f"{args.log}: {box}", file=sys.stderr)
-    if boxes:
-        print(
-            f"{args.log}: {len(boxes)} line(s) run into the margin by more than {args.limit}pt",
-            file=sys.stderr,
-        )
-        return 1
-    print(f"{args.log}: no overfull box wider than {args.limit}pt")
-    return 0
+    return max(check_log(path, args.limit) for path in args.log)
 
 
 # -- Index ------------------------------------------------------------------

@@ -57,13 +57,15 @@ from studyguide.glossary.domain import (
     get_domain,
     rewrite_glossary_pages,
 )
-from studyguide.glossary.nodes import sg_backref, sg_term_reference
+from studyguide.glossary.nodes import sg_backref, sg_page_mark, sg_term_reference
 from studyguide.glossary.output import (
     TermLinks,
     depart_reference_pageref_latex,
     depart_term_reference_html,
+    place_page_references,
     resolve_mentions,
     unknown_term,
+    visit_page_mark_latex,
     visit_reference_latex,
     visit_term_reference_html,
 )
@@ -190,6 +192,7 @@ def setup_glossary(app: Sphinx) -> None:
         latex=(visit_reference_latex, depart_reference_pageref_latex),
     )
     app.add_node(sg_backref, latex=(visit_reference_latex, depart_reference_pageref_latex))
+    app.add_node(sg_page_mark, latex=(visit_page_mark_latex, None))
 
     app.connect("builder-inited", load_data)
     app.connect("env-get-updated", rewrite_glossary_pages)
@@ -197,6 +200,7 @@ def setup_glossary(app: Sphinx) -> None:
     # Before the other handlers: they see the links as a {term} makes them.
     app.connect("doctree-resolved", resolve_mentions, priority=400)
     app.connect("doctree-resolved", fill_mentions)
+    app.connect("doctree-resolved", place_page_references, priority=600)
     # After intersphinx (500), which may resolve a term from another project.
     app.connect("missing-reference", unknown_term, priority=900)
 

@@ -15,6 +15,7 @@ links and references, URLs, and the glossary page itself.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
@@ -119,6 +120,27 @@ def _context(node: nodes.Node) -> tuple[bool, nodes.Element | None, bool]:
     return excluded, section, in_title
 
 
+#: A month's name, where a name found in the text starts ("September 1973").
+_MONTH = re.compile(
+    r"(?:January|February|March|April|May|June|July|August|September|October|November"
+    r"|December)\b"
+)
+#: The day that comes before it in a full date ("11 September 1973").
+_DAY_BEFORE = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\s+$")
+
+
+def date_start(text: str, position: int, start: int) -> int:
+    """Where a name found at *start* begins, with the day of a full date before it.
+
+    "11 September 1973" is one unit: a name "September 1973" found in it is
+    linked with its day, never split from it.
+    """
+    if not _MONTH.match(text, start):
+        return start
+    day = _DAY_BEFORE.search(text, position, start)
+    return day.start() if day is not None else start
+
+
 class AutoLink(SphinxTransform):
     """Link glossary mentions in running text; mark explicit ``{term}`` links."""
 
@@ -190,12 +212,13 @@ class AutoLink(SphinxTransform):
                 if first and (entry.term in done or entry.term in skip):
                     continue
                 done.add(entry.term)
-                if match.start > position:
-                    replacement.append(nodes.Text(text[position : match.start]))
+                begin = date_start(text, position, match.start)
+                if begin > position:
+                    replacement.append(nodes.Text(text[position:begin]))
                 pageref = entry.term not in pages
                 pages.add(entry.term)
                 replacement.append(
-                    self._mention(parent, entry.term, text[match.start : match.end], pageref)
+                    self._mention(parent, entry.term, text[begin : match.end], pageref)
                 )
                 position = match.end
             if not replacement:

@@ -252,11 +252,13 @@ def fill_chronology(app: Sphinx, doctree: nodes.document, docname: str) -> None:
             return inner
         target_doc, node_id = target[0], target[1]
         if target_doc == docname and app.builder.format != "latex":
-            return term_reference(entry, True, inner, internal=True, refid=node_id)
+            return term_reference(entry, True, inner, app.config, internal=True, refid=node_id)
         uri = uris(target_doc)
         if uri is None:
             return inner
-        return term_reference(entry, True, inner, internal=True, refuri=with_fragment(uri, node_id))
+        return term_reference(
+            entry, True, inner, app.config, internal=True, refuri=with_fragment(uri, node_id)
+        )
 
     for placeholder in placeholders:
         term = placeholder["term"]

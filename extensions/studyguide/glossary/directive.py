@@ -24,6 +24,7 @@ from studyguide.glossary.data import Entry, name_key, sort_key
 from studyguide.glossary.domain import get_domain, get_glossary, relative_uris, with_fragment
 from studyguide.glossary.nodes import sg_backref, sg_mentions
 from studyguide.i18n import _
+from studyguide.typography import number_ranges
 
 logger = logging.getLogger(__name__)
 
@@ -175,8 +176,9 @@ class GlossaryDirective(SphinxDirective):
             parts.append(labelled(str(_("English")), nodes.Text(entry.english)))
         if entry.abbreviation and entry.abbreviation != entry.term:
             parts.append(labelled(str(_("Abbreviation")), nodes.Text(entry.abbreviation)))
-        if entry.dates:
-            parts.append([nodes.Text(entry.dates)])
+        # Dates the definition states already ("in 1823") would stand alone.
+        if entry.dates and entry.dates not in entry.definition:
+            parts.append([nodes.Text(number_ranges(entry.dates))])
         if not parts:
             return None
         paragraph = nodes.paragraph(classes=["sg-glossary-names"])
@@ -235,12 +237,9 @@ def fill_mentions(app: Sphinx, doctree: nodes.document, docname: str) -> None:
                 clean_astext(env.titles[target_doc]) if target_doc in env.titles else target_doc
             )
             subsections = [m for m in mentions if m.section_id]
-            in_top = len(subsections) < len(mentions)
-            paragraph += (
-                backref(app, uris, docname, target_doc, "", doc_title)
-                if in_top
-                else (nodes.Text(doc_title))
-            )
+            # The chapter's title is a link even when every mention is in
+            # one of its sections (chapter III's were all in sections).
+            paragraph += backref(app, uris, docname, target_doc, "", doc_title)
             if subsections:
                 paragraph += nodes.Text(" (")
                 for index, mention in enumerate(subsections):

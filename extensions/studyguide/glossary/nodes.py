@@ -18,6 +18,14 @@ class sg_backref(nodes.reference):
     """A "Mentioned in" link from a glossary entry back to a chapter section."""
 
 
+class sg_page_mark(nodes.Inline, nodes.Element):
+    """Where the page of a glossary entry is printed in LaTeX: " (p. 42)".
+
+    Carries the link's ``refuri`` or ``refid``; placed after the term's whole
+    phrase (outside italics and quotes, after a gloss in parentheses).
+    """
+
+
 class sg_mentions(nodes.General, nodes.Element):
     """Placeholder for an entry's "Mentioned in" line, filled on doctree-resolved."""
 

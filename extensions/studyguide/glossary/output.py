@@ -18,6 +18,7 @@ known name ("unknown glossary term 'MIRR'; did you mean 'MIR'?").
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
@@ -27,10 +28,17 @@ from sphinx.util import logging
 
 from studyguide.glossary.autolink import index_entry
 from studyguide.glossary.domain import get_glossary, relative_uris, with_fragment
-from studyguide.glossary.nodes import glossary_mention, sg_term_reference
+from studyguide.glossary.nodes import (
+    glossary_mention,
+    sg_backref,
+    sg_page_mark,
+    sg_term_reference,
+)
+from studyguide.typography import educate
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
+    from sphinx.config import Config
     from sphinx.environment import BuildEnvironment
     from sphinx.writers.html5 import HTML5Translator
     from sphinx.writers.latex import LaTeXTranslator
@@ -43,11 +51,11 @@ TERM_CLASS = "sg-term"
 
 
 def term_reference(
-    entry: Entry, pageref: bool, inner: nodes.Node, **attributes: Any
+    entry: Entry, pageref: bool, inner: nodes.Node, config: Config, **attributes: Any
 ) -> sg_term_reference:
     """The link to a glossary entry, carrying its tooltip and page-reference flag."""
     link = sg_term_reference("", "", **attributes)
-    link["sg_tip"] = entry.tip
+    link["sg_tip"] = educate(entry.tip, config)
     link["sg_pageref"] = pageref
     link += inner
     return link
@@ -87,10 +95,17 @@ def resolve_mentions(app: Sphinx, doctree: nodes.document, fromdoc: str) -> None
             pageref = bool(mention.get("sg_pageref"))
             # As make_refnode: a link within the page is an id.
             if docname == fromdoc:
-                result = term_reference(entry, pageref, inner, internal=True, refid=node_id)
+                result = term_reference(
+                    entry, pageref, inner, app.config, internal=True, refid=node_id
+                )
             elif (uri := uris(docname)) is not None:
                 result = term_reference(
-                    entry, pageref, inner, internal=True, refuri=with_fragment(uri, node_id)
+                    entry,
+                    pageref,
+                    inner,
+                    app.config,
+                    internal=True,
+                    refuri=with_fragment(uri, node_id),
                 )
         replacement: list[nodes.Node] = [result]
         if per_mention_index and mention.get("sg_index"):
@@ -119,7 +134,8 @@ class TermLinks(SphinxPostTransform):
                 key: list(value) if isinstance(value, list) else value
                 for key, value in reference.attributes.items()
             }
-            link = term_reference(entry, bool(inner.get("sg_pageref")), inner, **attributes)
+            pageref = bool(inner.get("sg_pageref"))
+            link = term_reference(entry, pageref, inner, self.config, **attributes)
             link.extend(reference.children[1:])
             reference.replace_self(link)
 
@@ -144,7 +160,7 @@ def visit_reference_latex(self: LaTeXTranslator, node: nodes.reference) -> None:
     self.visit_reference(node)
 
 
-def _latex_label(self: LaTeXTranslator, node: nodes.reference) -> str | None:
+def _latex_label(self: LaTeXTranslator, node: nodes.Element) -> str | None:
     """The LaTeX label the reference points to, as visit_reference computes it."""
     uri = node.get("refuri", "")
     if not uri and node.get("refid"):
@@ -157,13 +173,89 @@ def _latex_label(self: LaTeXTranslator, node: nodes.reference) -> str | None:
 
 
 def depart_reference_pageref_latex(self: LaTeXTranslator, node: nodes.reference) -> None:
-    """Close the link, then print the target's page: ``MIR (p. 42)``."""
+    """Close the link; a "Mentioned in" link prints its page: ``Chapter I, p. 2``."""
     self.depart_reference(node)
-    if self.in_title or not (node.get("sg_pageref") or not isinstance(node, sg_term_reference)):
+    if self.in_title or not isinstance(node, sg_backref):
         return
     label = _latex_label(self, node)
     if label:
+        self.body.append(rf"\sgpagerefplain{{{self.idescape(label)}}}")
+
+
+def visit_page_mark_latex(self: LaTeXTranslator, node: sg_page_mark) -> None:
+    """Print the entry's page where the mark stands: `` (p. 42)``."""
+    label = _latex_label(self, node)
+    if label and not self.in_title:
         self.body.append(rf"\sgpageref{{{self.idescape(label)}}}")
+    raise nodes.SkipNode
+
+
+#: After a term: a possessive, then closing quotes ("MIR’s", "“cordones”").
+_PHRASE_END = re.compile(r"(?:[’']s(?![^\W\d_]))?[”’\"»]*")
+#: The longest gloss in parentheses kept with its term: "(Patria y Libertad)".
+GLOSS_CHARS = 60
+
+
+def place_page_references(app: Sphinx, doctree: nodes.document, fromdoc: str) -> None:
+    """Put the page of each first mention after the term's whole phrase (LaTeX).
+
+    Not inside italics or quotes, and after a short gloss in parentheses that
+    follows the term: "Fatherland and Freedom (Patria y Libertad) (p. 33)".
+    """
+    if app.builder.format != "latex":
+        return
+    for reference in list(doctree.findall(sg_term_reference)):
+        if not reference.get("sg_pageref"):
+            continue
+        reference["sg_pageref"] = False
+        mark = sg_page_mark()
+        for key in ("refuri", "refid"):
+            if reference.get(key):
+                mark[key] = reference[key]
+        _insert_after_phrase(reference, mark)
+
+
+def _split_text(text: nodes.Text, at: int, mark: nodes.Node) -> None:
+    pieces = [nodes.Text(str(text)[:at]), mark, nodes.Text(str(text)[at:])]
+    text.parent.replace(text, [piece for piece in pieces if piece.astext() or piece is mark])
+
+
+def _insert_after_phrase(reference: nodes.Element, mark: nodes.Element) -> None:
+    anchor: nodes.Element = reference
+    while isinstance(anchor.parent, nodes.Inline):
+        anchor = anchor.parent  # out of italics, bold, inline markup
+    parent = anchor.parent
+    following = parent.children[parent.index(anchor) + 1 :]
+    if not following or not isinstance(following[0], nodes.Text):
+        parent.insert(parent.index(anchor) + 1, mark)
+        return
+    text = str(following[0])
+    cut = _PHRASE_END.match(text).end()  # type: ignore[union-attr]
+    if text[cut:].startswith(" ("):
+        # A gloss: find its closing parenthesis, across italics, within reach.
+        seen = 0
+        for node in following:
+            if not isinstance(node, nodes.Text):
+                if any(node.findall(nodes.reference)):
+                    break  # a link of its own: not a gloss of this term
+                seen += len(node.astext())
+                continue
+            value = str(node)
+            start = cut + 2 if node is following[0] else 0
+            close, opened = value.find(")", start), value.find("(", start)
+            if opened >= 0 and (close < 0 or opened < close):
+                break  # nested parentheses
+            if close < 0:
+                seen += len(value) - start
+                continue
+            if seen + close - start < GLOSS_CHARS:
+                _split_text(node, close + 1, mark)
+                return
+            break
+    if cut:
+        _split_text(following[0], cut, mark)
+    else:
+        parent.insert(parent.index(anchor) + 1, mark)
 
 
 def unknown_term(

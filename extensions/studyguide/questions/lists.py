@@ -14,7 +14,9 @@ from studyguide.questions.domain import DOMAIN, question_body
 from studyguide.questions.helpers import (
     _warn,
     chapter_title,
+    format_minutes,
     ordered_docnames,
+    question_title,
     refnode_or_text,
 )
 from studyguide.questions.nodes import (
@@ -87,8 +89,13 @@ def question_list(
     else:
         docnames = ordered_docnames(env, domain.questions)
     listed = [(docname, domain.questions_of(docname)) for docname in docnames]
+    # In print a question is printed in full once, in its chapter; the list
+    # gives its number, first words and page.  On screen it is a copy.
+    in_print = app.builder.format == "latex"
     copies = iter(
-        question_copies(
+        []
+        if in_print
+        else question_copies(
             app,
             [question for _docname, questions in listed for question in questions],
             fromdocname,
@@ -103,10 +110,50 @@ def question_list(
             title = chapter_title(env, docname)
             heading += refnode_or_text(app.builder, fromdocname, docname, None, nodes.Text(title))
             content.append(heading)
-        content.extend(next(copies) for _question in questions)
+        if in_print:
+            entries = [question_summary(app, question, fromdocname) for question in questions]
+            content.append(nodes.bullet_list("", *entries, classes=["sg-question-entries"]))
+        else:
+            content.extend(next(copies) for _question in questions)
     container = nodes.container(classes=["sg-question-list"])
     container.extend(content)
     return [container] if content else []
+
+
+#: How many words of a question a list in print quotes.
+FIRST_WORDS = 12
+
+
+def first_words(text: str, count: int = FIRST_WORDS) -> str:
+    """The first *count* words of *text*, with an ellipsis when there are more."""
+    words = text.split()
+    return " ".join(words) if len(words) <= count else " ".join(words[:count]) + "\u2026"
+
+
+def question_summary(app: Sphinx, question: discussion_question, fromdocname: str) -> nodes.Node:
+    """A list item for print: "Question 1.2 (10 minutes): The first words… (p. 18)"."""
+    body = question_body(question)
+    paragraph = next(
+        (
+            child
+            for child in body.children
+            if isinstance(child, nodes.paragraph) and "sg-question-terms" not in child["classes"]
+        ),
+        None,
+    )
+    title = question_title(app.env, question["docname"], question["sg_index"])
+    para = nodes.paragraph(classes=["sg-question-entry"])
+    link = refnode_or_text(
+        app.builder, fromdocname, question["docname"], question["ids"][0], nodes.Text(title)
+    )
+    para += nodes.strong("", "", link)
+    if question.get("minutes"):
+        para += nodes.Text(" (" + format_minutes(question["minutes"]) + ")")
+    if paragraph is not None:
+        para += nodes.Text(": " + first_words(paragraph.astext()))
+    label = f"{question['docname']}:{question['ids'][0]}"
+    para += nodes.raw("", r"\sgquestionpageref{\detokenize{" + label + "}}", format="latex")
+    return nodes.list_item("", para)
 
 
 def question_copies(

@@ -57,8 +57,22 @@ def depart_note_html(self: HTML5Translator, node: facilitator_note) -> None:
     self.body.append("</aside>\n")
 
 
+#: A question whose text (with its notes) is shorter than this many characters
+#: is never split across pages: it moves to the next page whole.
+UNBREAKABLE_CHARS = 900
+
+
 def visit_question_latex(self: LaTeXTranslator, node: discussion_question) -> None:
-    self.body.append("\n\\begin{sgquestion}")
+    # Options of the box: the label goes in tcolorbox's "phantom", which is
+    # kept when the box is pushed to the next page (a \label in the box's
+    # text is discarded with its empty first part); a short box is not split.
+    continued = self.encode(_("(continued)"))
+    options = ["sgcontinued={" + continued + "}"]
+    if len(node.astext()) < UNBREAKABLE_CHARS:
+        options.append("unbreakable")
+    if node.get("ids"):
+        options.append("phantom={" + self.hypertarget_to(node, anchor=True) + "}")
+    self.body.append("\n\\begin{sgquestion}[" + ", ".join(options) + "]")
 
 
 def depart_question_latex(self: LaTeXTranslator, node: discussion_question) -> None:
@@ -71,11 +85,7 @@ def visit_header_latex(self: LaTeXTranslator, node: question_header) -> None:
 
 
 def depart_header_latex(self: LaTeXTranslator, node: question_header) -> None:
-    self.body.append("}")
-    question = node.parent
-    if question.get("ids"):
-        self.body.append(self.hypertarget_to(question, anchor=True))
-    self.body.append("\n")
+    self.body.append("}\n")
 
 
 def visit_number_latex(self: LaTeXTranslator, node: question_number) -> None:

@@ -23,7 +23,7 @@ from studyguide.questions.helpers import (
     question_title,
     refnode_or_text,
 )
-from studyguide.questions.lists import question_copies
+from studyguide.questions.lists import question_copies, question_summary
 from studyguide.questions.nodes import facilitator_note
 from studyguide.sessions.agenda import Agenda, agendas
 from studyguide.sessions.contentnote import note_copies
@@ -164,9 +164,17 @@ def _question_items(
     copies: list[discussion_question],
     fromdocname: str,
 ) -> nodes.bullet_list:
-    """ "Question 2.1 (5 minutes): text", each with its facilitator notes under it."""
+    """ "Question 2.1 (5 minutes): text", each with its facilitator notes under it.
+
+    In print, "Question 2.1 (5 minutes): first words… (p. 18)" only.
+    """
     env, builder = app.env, app.builder
     bullets = nodes.bullet_list(classes=["sg-plan-questions"])
+    if builder.format == "latex":
+        # Print gives each question, and its note, in full once, in its chapter:
+        # here its number, first words and page.
+        bullets.extend(question_summary(app, question, fromdocname) for question in questions)
+        return bullets
     for question, copy in zip(questions, copies, strict=True):
         number = question_title(env, question["docname"], question["sg_index"])
         link = refnode_or_text(
