@@ -242,4 +242,4 @@ def test_facilitator_handout_pdf(tmp_path: Path) -> None:
     assert "FACILITATOR EDITION" in handout[0]
     for page in filter(str.strip, handout):
         head = page.strip().splitlines()[0]
-        assert head.startswith(f"Session 2: The Coup d'État · {LABEL}"), head
+        assert head.startswith(f"Session 2: The Coup d’État · {LABEL}"), head

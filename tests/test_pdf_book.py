@@ -276,13 +276,13 @@ def test_guide_prints_each_question_once(guide_pdf: Path) -> None:
     assert boxes == 1
     entry = re.sub(r"\s+", " ", text[listing - 1])
     found = re.search(
-        r"Question 1\.1 \(5 minutes\): Which scene, face or voice from this first part stayed "
-        r"with you… \(p\. (\d+)\)",
+        r"Question 1\.1 \(5 minutes\): This first part ends on the last images the cameraman "
+        r"Leonardo Henrichsen… \(p\. (\d+)\)",
         entry,
     )
     assert found, entry[:600]
     # The page printed at the foot of the page with the question's box.
-    chapter_page = text[page_of(guide_pdf, "Which scene, face or voice") - 1]
+    chapter_page = text[page_of(guide_pdf, "This first part ends on the last images") - 1]
     assert re.search(rf"^\s*{found[1]}\s*$", chapter_page, re.MULTILINE)
 
 
