@@ -39,7 +39,7 @@ from typing import TYPE_CHECKING
 
 from sphinx.util import logging
 
-from studyguide.questions.lists import PLACEHOLDER_FILLERS
+from studyguide.questions.lists import FILL_PLACEHOLDER
 from studyguide.questions.writers import depart_children, visit_children
 from studyguide.sessions.agenda import DEFAULT_MEETING
 from studyguide.sessions.build import build_handout, build_plan, film_line, runtime_of
@@ -74,8 +74,11 @@ from studyguide.sessions.writers import (
 )
 
 if TYPE_CHECKING:
+    from docutils import nodes
     from sphinx.application import Sphinx
     from sphinx.config import Config
+
+    from studyguide.questions.nodes import questions_placeholder
 
 logger = logging.getLogger(__name__)
 
@@ -99,6 +102,17 @@ def check_meeting_minutes(app: Sphinx, config: Config) -> None:
     config.studyguide_meeting_minutes = DEFAULT_MEETING
 
 
+def fill_session_placeholder(
+    app: Sphinx, placeholder: questions_placeholder, fromdocname: str
+) -> nodes.Element | None:
+    """The content of a ``session-plan`` or ``session-handout`` placeholder."""
+    if isinstance(placeholder, session_plan):
+        return build_plan(app, placeholder, fromdocname)
+    if isinstance(placeholder, session_handout):
+        return build_handout(app, placeholder, fromdocname)
+    return None
+
+
 def setup_sessions(app: Sphinx) -> None:
     """Register the session-plan, session-handout and content-note directives."""
     app.add_config_value(
@@ -115,8 +129,7 @@ def setup_sessions(app: Sphinx) -> None:
     setup_content_note(app)
     app.connect("env-check-consistency", check_plans)
     # Filled on doctree-resolved, in the questions component's one walk of the page.
-    PLACEHOLDER_FILLERS[session_plan] = build_plan
-    PLACEHOLDER_FILLERS[session_handout] = build_handout
+    app.connect(FILL_PLACEHOLDER, fill_session_placeholder)
     skip = (visit_placeholder, None)
     app.add_node(session_plan, html=skip, latex=skip, text=skip, man=skip, texinfo=skip)
     app.add_node(session_handout, html=skip, latex=skip, text=skip, man=skip, texinfo=skip)
