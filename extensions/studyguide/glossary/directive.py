@@ -140,7 +140,9 @@ class GlossaryDirective(SphinxDirective):
         std = self.env.domains.standard_domain
         for alias in entry.aliases:
             # Same anchor as the entry: {term}`alias` lands on the definition.
-            std._note_term(alias, node_id, location=term)
+            # Sphinx matches this spelling; another case of an alias is resolved
+            # by the glossary's missing-reference listener (``unknown_term``).
+            std.note_object("term", alias, node_id, location=term)
             if name_key(alias) != name_key(entry.term):
                 see = addnodes.index(entries=[("see", f"{alias}; {entry.term}", node_id, "", None)])
                 see.source, see.line = source, line

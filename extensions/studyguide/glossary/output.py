@@ -273,7 +273,13 @@ def unknown_term(
     target = node.get("reftarget", "")
     entry = glossary.lookup(target)
     if entry is not None:
-        return contnode  # unresolved only without a glossary page: warned about already
+        # An alias written in another case: Sphinx ignores case for headwords only.
+        std = env.domains.standard_domain
+        resolved = std.resolve_xref(
+            env, node["refdoc"], app.builder, "term", entry.term, node, contnode
+        )
+        # Unresolved only without a glossary page: warned about already.
+        return resolved or contnode
     suggestion = glossary.suggest(target)
     hint = (
         f"; did you mean {suggestion!r}?"

@@ -36,18 +36,19 @@ SIGNATURE = "sg_signature"
 def pickled_question(question: discussion_question) -> bytes:
     """The question and its body, pickled apart from its document.
 
-    Every node names its document (``_document``) and its parent: pickled as
-    they stand, they would take the whole chapter along.  For the pickling they
+    Every node may name its document and names its parent: pickled as they
+    stand, they would take the whole chapter along.  For the pickling they
     name neither, and their lines count from the question's own line, so the
     bytes stay the same when an edit elsewhere in the chapter moves the
-    question (they are the question's signature too).  The tree is as it was
-    afterwards.
+    question (they are the question's signature too).  Afterwards the parent
+    and lines are as they were, and each node finds its document through its
+    parents (docutils' ``Node.document``).
     """
     base = question.line or 0
     parent = question.parent
-    saved = [(node, node._document, node.line) for node in question.findall()]
-    for node, _document, line in saved:
-        node._document = None
+    saved = [(node, node.line) for node in question.findall()]
+    for node, line in saved:
+        node.document = None
         if line is not None:
             node.line = line - base
     question.parent = None
@@ -55,8 +56,7 @@ def pickled_question(question: discussion_question) -> bytes:
         return pickle.dumps(question, pickle.HIGHEST_PROTOCOL)
     finally:
         question.parent = parent
-        for node, document, line in saved:
-            node._document = document
+        for node, line in saved:
             node.line = line
 
 
