@@ -92,14 +92,21 @@ class QuestionsDomain(Domain):
         """docname -> True where the document holds a placeholder (a set, picklable)."""
         return self.data.setdefault("lists", {})
 
+    #: :meth:`labels`, kept until a document is read, removed or merged (not
+    #: domain data: rebuilt from it, never pickled).
+    _labels: dict[str, tuple[str, str, int]] | None = None
+
     def clear_doc(self, docname: str) -> None:
+        self._labels = None
         self.questions.pop(docname, None)
         self.videos.pop(docname, None)
         self.lists.pop(docname, None)
 
     def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
         # Only the given documents: the others' data is already here, and
-        # copying it again would duplicate it (PITFALLS: the tutorial's todo).
+        # copying it again would duplicate it (the tutorial's todo extension,
+        # extending lists here, doubles its entries under -j).
+        self._labels = None
         for docname in docnames:
             if docname in otherdata["questions"]:
                 self.questions[docname] = otherdata["questions"][docname]
@@ -109,6 +116,7 @@ class QuestionsDomain(Domain):
                 self.lists[docname] = True
 
     def process_doc(self, env: BuildEnvironment, docname: str, document: nodes.document) -> None:
+        self._labels = None
         found = []
         for index, question in enumerate(document.findall(discussion_question), start=1):
             question["sg_index"] = index
@@ -152,12 +160,18 @@ class QuestionsDomain(Domain):
         return [q for q in questions if q.get("priority", "core") == priority]
 
     def labels(self) -> dict[str, tuple[str, str, int]]:
-        """label -> (docname, node id, index); the first in toctree order wins."""
+        """label -> (docname, node id, index); the first in toctree order wins.
+
+        Built once after reading and kept: every ``{ref}`` to a question asks.
+        """
+        if self._labels is not None:
+            return self._labels
         found: dict[str, tuple[str, str, int]] = {}
         for docname in ordered_docnames(self.env, self.questions):
             for question in self.questions[docname]:
                 if question["label"] and question["label"] not in found:
                     found[question["label"]] = (docname, question["ids"][0], question["sg_index"])
+        self._labels = found
         return found
 
 
