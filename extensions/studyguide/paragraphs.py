@@ -244,7 +244,8 @@ class ParagraphsDomain(Domain):
         self.cites.pop(docname, None)
 
     def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
-        # Only the given documents (PITFALLS: the tutorial's todo duplicates).
+        # Only the given documents: extending with all of them, as the
+        # tutorial's todo extension does, duplicates entries under -j.
         for docname in docnames:
             if docname in otherdata["counts"]:
                 self.counts[docname] = otherdata["counts"][docname]
