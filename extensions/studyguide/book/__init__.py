@@ -36,9 +36,9 @@ from docutils import nodes
 from sphinx import addnodes
 from sphinx.errors import ConfigError
 from sphinx.transforms.post_transforms import SphinxPostTransform
-from sphinx.util import logging
 from sphinx.util.texescape import escape as tex_escape
 
+from studyguide.config import config_error, is_str_list
 from studyguide.editions import edition_label
 from studyguide.i18n import _
 from studyguide.latex import add_latex_package
@@ -49,7 +49,6 @@ if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.config import Config
 
-logger = logging.getLogger(__name__)
 
 #: ``studyguide_paper`` values and the LaTeX class option each one selects.
 PAPERS = {"a4": "a4paper", "letter": "letterpaper"}
@@ -61,13 +60,6 @@ INFO_PACKAGE = "sgbookinfo"
 # -- Configuration ----------------------------------------------------------
 
 
-def _config_error(app: Sphinx, message: str, *args: object) -> None:
-    # Logged, not raised: Sphinx reports a ConfigError raised in a config-inited
-    # handler as a crash ("please open an issue").
-    logger.error(message, *args, type="studyguide", subtype="config")
-    app.statuscode = 1
-
-
 def _check_config(app: Sphinx, config: Config) -> None:
     if not config.studyguide_book:
         return
@@ -75,7 +67,7 @@ def _check_config(app: Sphinx, config: Config) -> None:
     if isinstance(paper, str) and paper.strip().lower() in PAPERS:
         paper = config.studyguide_paper = paper.strip().lower()  # make pdf PAPER=A4
     else:
-        _config_error(
+        config_error(
             app,
             "studyguide_paper = %r: choose one of %s (e.g. make pdf PAPER=letter)",
             paper,
@@ -84,13 +76,13 @@ def _check_config(app: Sphinx, config: Config) -> None:
         paper = config.studyguide_paper = "a4"
     subject = config.studyguide_pdf_subject
     if not isinstance(subject, str):
-        _config_error(
+        config_error(
             app, "studyguide_pdf_subject = %r in conf.py: it must be text (a string)", subject
         )
         config.studyguide_pdf_subject = ""
     keywords = config.studyguide_pdf_keywords
-    if not isinstance(keywords, (list, tuple)) or not all(isinstance(k, str) for k in keywords):
-        _config_error(
+    if not is_str_list(keywords):
+        config_error(
             app, "studyguide_pdf_keywords = %r in conf.py: it must be a list of strings", keywords
         )
         config.studyguide_pdf_keywords = []

@@ -20,7 +20,7 @@ from sphinx.util.docutils import SphinxDirective
 from sphinx.util.nodes import clean_astext
 
 from studyguide.collected import toctree_order
-from studyguide.glossary.data import Entry, name_key, sort_key
+from studyguide.glossary.data import CATEGORY_HEADINGS, Entry, name_key, sort_key
 from studyguide.glossary.domain import get_domain, get_glossary, relative_uris, with_fragment
 from studyguide.glossary.nodes import sg_backref, sg_mentions
 from studyguide.i18n import _
@@ -36,13 +36,9 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
-GROUP_LABELS = {
-    "party": _("Parties and coalitions"),
-    "organisation": _("Organisations and movements"),
-    "person": _("People"),
-    "place": _("Places"),
-    "event": _("Events"),
-    "concept": _("Concepts"),
+#: Category -> heading of its group; entries of no configured category go last.
+GROUP_LABELS: dict[str | None, str] = {
+    **{name: heading for name, heading in CATEGORY_HEADINGS.items()},
     None: _("Other terms"),
 }
 

@@ -37,8 +37,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from sphinx.util import logging
-
+from studyguide.config import config_warning
 from studyguide.questions.lists import FILL_PLACEHOLDER
 from studyguide.questions.writers import depart_children, visit_children
 from studyguide.sessions.agenda import DEFAULT_MEETING
@@ -80,8 +79,6 @@ if TYPE_CHECKING:
 
     from studyguide.questions.nodes import questions_placeholder
 
-logger = logging.getLogger(__name__)
-
 
 def check_meeting_minutes(app: Sphinx, config: Config) -> None:
     """``studyguide_meeting_minutes`` must be a positive whole number of minutes."""
@@ -91,13 +88,11 @@ def check_meeting_minutes(app: Sphinx, config: Config) -> None:
     if isinstance(value, int) and not isinstance(value, bool) and value > 0:
         config.studyguide_meeting_minutes = value
         return
-    logger.warning(
+    config_warning(
         "studyguide_meeting_minutes = %r: give the meeting's length as a positive "
         "whole number of minutes, e.g. 90; using %d",
         value,
         DEFAULT_MEETING,
-        type="studyguide",
-        subtype="config",
     )
     config.studyguide_meeting_minutes = DEFAULT_MEETING
 
