@@ -42,6 +42,7 @@ from studyguide.config import config_error, is_str_list
 from studyguide.editions import edition_label
 from studyguide.i18n import _
 from studyguide.latex import add_latex_package
+from studyguide.nodeutil import ancestors
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -186,7 +187,7 @@ class BookLayout(SphinxPostTransform):
             return  # not an assembled book (a single document)
         appendices = set(self.config.latex_appendices)
         for sof in list(self.document.findall(addnodes.start_of_file)):
-            if sof["docname"] in appendices and root in _ancestors(sof):
+            if sof["docname"] in appendices and root in ancestors(sof):
                 sof.parent.remove(sof)
         self._hoist_chapters(root)
         self._wrap_front_text(root)
@@ -200,7 +201,7 @@ class BookLayout(SphinxPostTransform):
             included = [
                 sof
                 for sof in child.findall(addnodes.start_of_file)
-                if not any(isinstance(a, addnodes.start_of_file) for a in _ancestors(sof))
+                if not any(isinstance(a, addnodes.start_of_file) for a in ancestors(sof))
             ]
             position = root.index(child) + 1
             for sof in included:
@@ -232,15 +233,6 @@ class BookLayout(SphinxPostTransform):
             root.remove(node)
             chapter += node
         root.insert(start, chapter)
-
-
-def _ancestors(node: nodes.Node) -> list[nodes.Element]:
-    found = []
-    parent = node.parent
-    while parent is not None:
-        found.append(parent)
-        parent = parent.parent
-    return found
 
 
 # -- Overfull boxes ---------------------------------------------------------

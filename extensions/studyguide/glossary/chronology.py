@@ -40,9 +40,10 @@ from studyguide.collected import inputs_changed, toctree_order
 from studyguide.glossary.autolink import NOLINK_CLASS
 from studyguide.glossary.data import DATE_FORMS, is_iso_date, sort_key
 from studyguide.glossary.directive import backref
-from studyguide.glossary.domain import get_domain, get_glossary, relative_uris, with_fragment
+from studyguide.glossary.domain import get_domain, get_glossary
 from studyguide.glossary.output import term_reference
 from studyguide.i18n import _
+from studyguide.nodeutil import relative_uris, with_fragment
 
 if TYPE_CHECKING:
     from collections.abc import Set

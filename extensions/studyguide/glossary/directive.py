@@ -21,9 +21,10 @@ from sphinx.util.nodes import clean_astext
 
 from studyguide.collected import toctree_order
 from studyguide.glossary.data import CATEGORY_HEADINGS, Entry, name_key, sort_key
-from studyguide.glossary.domain import get_domain, get_glossary, relative_uris, with_fragment
+from studyguide.glossary.domain import get_domain, get_glossary
 from studyguide.glossary.nodes import sg_backref, sg_mentions
 from studyguide.i18n import _
+from studyguide.nodeutil import relative_uris, term_xref, with_fragment
 from studyguide.typography import number_ranges
 
 logger = logging.getLogger(__name__)
@@ -56,21 +57,6 @@ def category_headings(config: Config) -> dict[str, str]:
         name: str(GROUP_LABELS[name]) if name in GROUP_LABELS else name.capitalize()
         for name in value
     }
-
-
-def term_xref(target: str, text: str, docname: str) -> addnodes.pending_xref:
-    """A ``{term}`` reference, as the role makes it."""
-    xref = addnodes.pending_xref(
-        "",
-        refdomain="std",
-        reftype="term",
-        reftarget=target,
-        refexplicit=True,
-        refwarn=True,
-        refdoc=docname,
-    )
-    xref += nodes.inline(text, text, classes=["xref", "std", "std-term"])
-    return xref
 
 
 class GlossaryDirective(SphinxDirective):

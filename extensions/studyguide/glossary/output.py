@@ -27,13 +27,14 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 
 from studyguide.glossary.autolink import index_entry
-from studyguide.glossary.domain import get_glossary, relative_uris, with_fragment
+from studyguide.glossary.domain import get_glossary
 from studyguide.glossary.nodes import (
     glossary_mention,
     sg_backref,
     sg_page_mark,
     sg_term_reference,
 )
+from studyguide.nodeutil import relative_uris, with_fragment
 from studyguide.typography import educate
 
 if TYPE_CHECKING:

@@ -10,6 +10,7 @@ from sphinx import addnodes
 from sphinx.util.docutils import new_document
 
 from studyguide.collected import inputs_changed
+from studyguide.nodeutil import refnode_or_text
 from studyguide.questions.domain import DOMAIN, question_body
 from studyguide.questions.helpers import (
     _warn,
@@ -17,7 +18,6 @@ from studyguide.questions.helpers import (
     format_minutes,
     ordered_docnames,
     question_title,
-    refnode_or_text,
 )
 from studyguide.questions.nodes import (
     discussion_question,
