@@ -19,7 +19,6 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 from sphinx.util.nodes import clean_astext
 
-from studyguide.collected import toctree_order
 from studyguide.glossary.data import CATEGORY_HEADINGS, Entry, name_key, sort_key
 from studyguide.glossary.domain import get_domain, get_glossary
 from studyguide.glossary.nodes import sg_backref, sg_mentions
@@ -201,10 +200,7 @@ def fill_mentions(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     if not placeholders:
         return
     env = app.env
-    domain = get_domain(env)
-    # The root document first: its introduction names terms too.
-    documents = [env.config.root_doc, *toctree_order(env)]
-    by_term = domain.mentions_by_term({doc: n for n, doc in enumerate(documents)})
+    by_term = get_domain(env).mentions_in_toctree_order()
     uris = relative_uris(app.builder, docname)
     for placeholder in placeholders:
         found = by_term.get(placeholder["term"], [])

@@ -17,7 +17,7 @@ from docutils import nodes
 from sphinx.domains import Domain
 from sphinx.util import logging
 
-from studyguide.collected import inputs_changed
+from studyguide.collected import inputs_changed, toctree_order
 from studyguide.glossary.data import Glossary
 from studyguide.nodeutil import nearest_section
 
@@ -109,6 +109,12 @@ class GlossaryDomain(Domain):
             for term, seen in sections.items():
                 result.setdefault(term, []).append((docname, list(seen.values())))
         return result
+
+    def mentions_in_toctree_order(self) -> dict[str, list[tuple[str, list[Mention]]]]:
+        """:meth:`mentions_by_term` with the root document first (its introduction
+        names terms too), then the toctree's order."""
+        documents = [self.env.config.root_doc, *toctree_order(self.env)]
+        return self.mentions_by_term({doc: n for n, doc in enumerate(documents)})
 
 
 def get_domain(env: BuildEnvironment) -> GlossaryDomain:
