@@ -21,8 +21,8 @@ Stages of the build, in the order Sphinx runs them:
   texinfo print the children, the header as a paragraph).
 
 ``helpers`` holds what several stages and the sessions component share
-(minutes, numbers and titles, links, glossary names); ``editions`` the
-edition being built.
+(minutes, numbers and titles, glossary names; links come from
+``studyguide.nodeutil``); ``editions`` the edition being built.
 
 The number is ``<chapter>.<n>``: the chapter is the front matter's ``part:``
 (or the chapter's position in the toctree), ``n`` counts the chapter's

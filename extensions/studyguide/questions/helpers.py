@@ -1,6 +1,6 @@
 """Helpers of the questions' stages, shared with the sessions component.
 
-Minutes, numbers and titles ("Question 2.3"), links, the glossary's names, and
+Minutes, numbers and titles ("Question 2.3"), the glossary's names, and
 the component's warnings.
 """
 
