@@ -450,3 +450,19 @@ def test_glossary_page_is_written_again_only_when_its_mentions_change(tmp_path: 
         "glossary",
         "index",
     ]
+
+
+def test_alias_in_another_case_links_to_its_entry(tmp_path: Path) -> None:
+    """Sphinx ignores case for headwords only; the glossary resolves an alias's other case."""
+    srcdir = copy_root("glossary", tmp_path)
+    with (srcdir / "ch2.md").open("a", encoding="utf-8") as stream:
+        stream.write(
+            "\n## Alias case\n\nThe {term}`revolutionary left movement` and {term}`mapu`.\n"
+        )
+    app = build(srcdir)
+    assert messages(app) == []
+    links = section(html(app, "ch2"), "alias-case").select("p a")
+    assert [(a.get_text(), a["href"]) for a in links] == [
+        ("revolutionary left movement", "glossary.html#term-MIR"),
+        ("mapu", "glossary.html#term-MAPU"),
+    ]

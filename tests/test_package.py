@@ -271,3 +271,16 @@ def test_installed_wheel_builds_an_rst_project(wheel: Path, tmp_path: Path) -> N
     html = BeautifulSoup((tmp_path / "out/html/index.html").read_text(), "html.parser")
     assert html.find("link", href=re.compile(r"studyguide-glossary\.css"))
     assert (tmp_path / "out/html/_static/studyguide-glossary.css").is_file()
+
+
+def test_categories_are_defined_once() -> None:
+    """The shipped schema lists the default categories, and each has its heading."""
+    import json
+
+    from studyguide.glossary.data import CATEGORIES, CATEGORY_HEADINGS, SCHEMA_PATH
+    from studyguide.glossary.directive import GROUP_LABELS
+
+    schema = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+    enum = schema["$defs"]["entry"]["properties"]["category"]["enum"]
+    assert enum == list(CATEGORIES) == list(CATEGORY_HEADINGS)
+    assert [name for name in GROUP_LABELS if name is not None] == list(CATEGORIES)

@@ -36,7 +36,8 @@ def toctree_order(env: BuildEnvironment) -> list[str]:
     """Documents in the order of the toctree from the root document, depth first.
 
     Collected lists follow this order, not the reading order, which changes
-    between a full and an incremental build (see PITFALLS).  Once reading is
+    between a full and an incremental build (dict insertion order would move
+    entries after an incremental build).  Once reading is
     over the toctrees no longer change, and the order is kept for the build.
     """
     if env in _ORDER:

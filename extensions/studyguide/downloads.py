@@ -40,6 +40,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
+from studyguide.config import config_warning
 from studyguide.i18n import _
 
 if TYPE_CHECKING:
@@ -76,11 +77,10 @@ def _check_config(app: Sphinx, config: Config) -> None:
         for name, value in entries.items()
     )
     if not valid:
-        logger.warning(
+        config_warning(
             "studyguide_downloads must map names to (label, path) pairs of strings, "
             'e.g. {"guide-pdf": ("The guide (PDF)", "latex/guide.pdf")}; '
             "no downloads are listed",
-            type="studyguide",
             subtype="downloads",
         )
         config.studyguide_downloads = {}

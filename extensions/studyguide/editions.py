@@ -26,16 +26,14 @@ from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sphinx.util import logging
-
 from studyguide.assets import add_static_dir
+from studyguide.config import config_warning
 from studyguide.i18n import _
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.config import Config
 
-logger = logging.getLogger(__name__)
 
 FACILITATOR = "facilitator"
 #: Added to the name of every LaTeX document of the facilitator edition.
@@ -70,13 +68,11 @@ def init_edition(app: Sphinx, config: Config) -> None:
     if app.tags.has(FACILITATOR_TAG):
         config.studyguide_edition = "facilitator"
     if config.studyguide_edition not in EDITIONS:
-        logger.warning(
+        config_warning(
             "studyguide_edition = %r: use one of %s (or the tag '-t facilitator'); "
             "building the participant edition",
             config.studyguide_edition,
             ", ".join(map(repr, EDITIONS)),
-            type="studyguide",
-            subtype="config",
         )
         config.studyguide_edition = "participant"
 

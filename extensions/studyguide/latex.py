@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import shutil
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -16,21 +17,20 @@ if TYPE_CHECKING:
 STY_DIR = Path(__file__).parent / "latex"
 
 
-def _copy_packages(app: Sphinx) -> None:
+def _copy_package(name: str, app: Sphinx) -> None:
     if app.builder.format != "latex":
         return
     outdir = Path(app.outdir)
     outdir.mkdir(parents=True, exist_ok=True)
-    for name in app.registry.studyguide_latex_packages:  # type: ignore[attr-defined]
-        shutil.copyfile(STY_DIR / f"{name}.sty", outdir / f"{name}.sty")
+    shutil.copyfile(STY_DIR / f"{name}.sty", outdir / f"{name}.sty")
 
 
 def add_latex_package(app: Sphinx, name: str) -> None:
-    """Ship ``latex/<name>.sty`` with LaTeX builds and ``\\usepackage`` it."""
-    packages: list[str] = getattr(app.registry, "studyguide_latex_packages", [])
-    if not packages:
-        app.registry.studyguide_latex_packages = packages  # type: ignore[attr-defined]
-        app.connect("builder-inited", _copy_packages)
-    if name not in packages:
-        packages.append(name)
-        app.add_latex_package(name)
+    """Ship ``latex/<name>.sty`` with LaTeX builds and ``\\usepackage`` it.
+
+    Call it once per package and application (Sphinx itself warns about a
+    package added twice): each package has a ``builder-inited`` listener of
+    its own, so nothing is kept between calls.
+    """
+    app.connect("builder-inited", partial(_copy_package, name))
+    app.add_latex_package(name)

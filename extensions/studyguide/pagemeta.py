@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
 
+from studyguide.nodeutil import ancestors
+
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
@@ -32,20 +34,12 @@ def summary(text: str, limit: int = DESCRIPTION_CHARS) -> str:
 def first_paragraph(doctree: nodes.document) -> str:
     """The text of the document's first paragraph of prose."""
     for paragraph in doctree.findall(nodes.paragraph):
-        if any(isinstance(a, (nodes.Admonition, nodes.Inline)) for a in _ancestors(paragraph)):
+        if any(isinstance(a, (nodes.Admonition, nodes.Inline)) for a in ancestors(paragraph)):
             continue
         text = paragraph.astext().strip()
         if text:
             return text
     return ""
-
-
-def _ancestors(node: nodes.Node) -> list[nodes.Node]:
-    found = []
-    while node.parent is not None:
-        node = node.parent
-        found.append(node)
-    return found
 
 
 def add_description(

@@ -52,6 +52,7 @@ from sphinx.util.matching import Matcher
 from sphinx.util.nodes import make_refnode, split_explicit_title
 
 from studyguide.assets import add_static_dir
+from studyguide.config import config_warning, is_str_list
 from studyguide.i18n import _
 from studyguide.latex import add_latex_package
 from studyguide.questions.helpers import chapter_number, chapter_title
@@ -91,15 +92,13 @@ def _warn(message: str, location: Any, *args: Any, subtype: str = "paragraph") -
 
 def _check_config(app: Sphinx, config: Config) -> None:
     value = getattr(config, CONFIG)
-    if isinstance(value, (list, tuple)) and all(isinstance(p, str) for p in value):
+    if is_str_list(value):
         return
-    logger.warning(
+    config_warning(
         "%s = %r: give a list of document-name patterns, e.g. ['part-*'] "
         "(or [] for none); numbering no paragraphs",
         CONFIG,
         value,
-        type="studyguide",
-        subtype="config",
     )
     setattr(config, CONFIG, [])
 
@@ -244,7 +243,8 @@ class ParagraphsDomain(Domain):
         self.cites.pop(docname, None)
 
     def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
-        # Only the given documents (PITFALLS: the tutorial's todo duplicates).
+        # Only the given documents: extending with all of them, as the
+        # tutorial's todo extension does, duplicates entries under -j.
         for docname in docnames:
             if docname in otherdata["counts"]:
                 self.counts[docname] = otherdata["counts"][docname]

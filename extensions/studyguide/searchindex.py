@@ -82,6 +82,8 @@ def restore_index_entries(app: Sphinx, builder: Builder) -> None:
     if path is None:
         return
     frozen = _load(path)
+    # Private, and no public API reaches it: it is the table Sphinx 9 forgets
+    # the unread pages of (the defect this module repairs); check it on upgrades.
     entries: dict[str, list[tuple[str, str, str]]] = builder.env._search_index_index_entries
     # A page removed since would make Sphinx's freeze() fail.
     for docname in set(entries) - set(builder.env.all_docs):

@@ -189,6 +189,10 @@ def _inherit_html_visitors(app: Sphinx) -> None:
     format ("html") as soon as one node registers ``epub=``, as
     sphinxcontrib-youtube's nodes do; every other extension node would then be
     unknown in EPUB.
+
+    Sphinx has no public API for this fallback (``app.add_node`` needs each
+    node class, which the registry does not keep), so the registry's table is
+    completed in place, adding only what is missing.
     """
     handlers = app.registry.translation_handlers
     if app.builder.name in handlers and app.builder.format in handlers:

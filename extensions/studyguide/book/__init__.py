@@ -36,12 +36,13 @@ from docutils import nodes
 from sphinx import addnodes
 from sphinx.errors import ConfigError
 from sphinx.transforms.post_transforms import SphinxPostTransform
-from sphinx.util import logging
 from sphinx.util.texescape import escape as tex_escape
 
+from studyguide.config import config_error, is_str_list
 from studyguide.editions import edition_label
 from studyguide.i18n import _
 from studyguide.latex import add_latex_package
+from studyguide.nodeutil import ancestors
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -49,7 +50,6 @@ if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.config import Config
 
-logger = logging.getLogger(__name__)
 
 #: ``studyguide_paper`` values and the LaTeX class option each one selects.
 PAPERS = {"a4": "a4paper", "letter": "letterpaper"}
@@ -61,13 +61,6 @@ INFO_PACKAGE = "sgbookinfo"
 # -- Configuration ----------------------------------------------------------
 
 
-def _config_error(app: Sphinx, message: str, *args: object) -> None:
-    # Logged, not raised: Sphinx reports a ConfigError raised in a config-inited
-    # handler as a crash ("please open an issue").
-    logger.error(message, *args, type="studyguide", subtype="config")
-    app.statuscode = 1
-
-
 def _check_config(app: Sphinx, config: Config) -> None:
     if not config.studyguide_book:
         return
@@ -75,7 +68,7 @@ def _check_config(app: Sphinx, config: Config) -> None:
     if isinstance(paper, str) and paper.strip().lower() in PAPERS:
         paper = config.studyguide_paper = paper.strip().lower()  # make pdf PAPER=A4
     else:
-        _config_error(
+        config_error(
             app,
             "studyguide_paper = %r: choose one of %s (e.g. make pdf PAPER=letter)",
             paper,
@@ -84,13 +77,13 @@ def _check_config(app: Sphinx, config: Config) -> None:
         paper = config.studyguide_paper = "a4"
     subject = config.studyguide_pdf_subject
     if not isinstance(subject, str):
-        _config_error(
+        config_error(
             app, "studyguide_pdf_subject = %r in conf.py: it must be text (a string)", subject
         )
         config.studyguide_pdf_subject = ""
     keywords = config.studyguide_pdf_keywords
-    if not isinstance(keywords, (list, tuple)) or not all(isinstance(k, str) for k in keywords):
-        _config_error(
+    if not is_str_list(keywords):
+        config_error(
             app, "studyguide_pdf_keywords = %r in conf.py: it must be a list of strings", keywords
         )
         config.studyguide_pdf_keywords = []
@@ -194,7 +187,7 @@ class BookLayout(SphinxPostTransform):
             return  # not an assembled book (a single document)
         appendices = set(self.config.latex_appendices)
         for sof in list(self.document.findall(addnodes.start_of_file)):
-            if sof["docname"] in appendices and root in _ancestors(sof):
+            if sof["docname"] in appendices and root in ancestors(sof):
                 sof.parent.remove(sof)
         self._hoist_chapters(root)
         self._wrap_front_text(root)
@@ -208,7 +201,7 @@ class BookLayout(SphinxPostTransform):
             included = [
                 sof
                 for sof in child.findall(addnodes.start_of_file)
-                if not any(isinstance(a, addnodes.start_of_file) for a in _ancestors(sof))
+                if not any(isinstance(a, addnodes.start_of_file) for a in ancestors(sof))
             ]
             position = root.index(child) + 1
             for sof in included:
@@ -240,15 +233,6 @@ class BookLayout(SphinxPostTransform):
             root.remove(node)
             chapter += node
         root.insert(start, chapter)
-
-
-def _ancestors(node: nodes.Node) -> list[nodes.Element]:
-    found = []
-    parent = node.parent
-    while parent is not None:
-        found.append(parent)
-        parent = parent.parent
-    return found
 
 
 # -- Overfull boxes ---------------------------------------------------------

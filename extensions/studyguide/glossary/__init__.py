@@ -48,6 +48,7 @@ from typing import TYPE_CHECKING
 from sphinx.util import logging
 
 from studyguide.assets import add_static_dir
+from studyguide.config import config_error, is_str_list
 from studyguide.glossary.autolink import AUTOLINK_MODES, AutoLink, nolink_role
 from studyguide.glossary.data import CATEGORIES, Glossary, GlossaryDataError, load_glossary
 from studyguide.glossary.directive import GlossaryDirective, category_headings, fill_mentions
@@ -78,29 +79,20 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 
-def _config_error(app: Sphinx, message: str, *args: object) -> None:
-    logger.error(message, *args, type="studyguide", subtype="config")
-    app.statuscode = 1
-
-
 def _valid_categories(value: object) -> bool:
-    def name(item: object) -> bool:
-        return isinstance(item, str) and bool(item.strip())
-
     if isinstance(value, dict):
-        return bool(value) and all(name(k) and name(v) for k, v in value.items())
-    return isinstance(value, list | tuple) and bool(value) and all(name(v) for v in value)
+        return bool(value) and is_str_list([*value.keys(), *value.values()], nonempty=True)
+    return bool(value) and is_str_list(value, nonempty=True)
 
 
 def check_config(app: Sphinx, config: Config) -> None:
     """Reject unknown values of the glossary's settings, saying what is allowed.
 
-    Logged, not raised: a ``ConfigError`` raised here is reported by Sphinx as
-    a crash of the extension.
+    Logged, not raised (see :mod:`studyguide.config`).
     """
     glossary = config.studyguide_glossary
     if glossary is not None and (not isinstance(glossary, str) or not glossary.strip()):
-        _config_error(
+        config_error(
             app,
             "studyguide_glossary = %r in conf.py: it must be the path of the glossary "
             "file, relative to the source directory, e.g. 'glossary.yaml' (or None: "
@@ -110,7 +102,7 @@ def check_config(app: Sphinx, config: Config) -> None:
         config.studyguide_glossary = "glossary.yaml"
     value = config.studyguide_autolink
     if value not in AUTOLINK_MODES:
-        _config_error(
+        config_error(
             app,
             "studyguide_autolink = %r is not allowed; use one of %s (in conf.py)",
             value,
@@ -118,7 +110,7 @@ def check_config(app: Sphinx, config: Config) -> None:
         )
         config.studyguide_autolink = "first"
     if not _valid_categories(config.studyguide_categories):
-        _config_error(
+        config_error(
             app,
             "studyguide_categories = %r is not allowed; give a list of category names, or a "
             "dict of category name to the heading of its group on the glossary page "

@@ -24,6 +24,7 @@ from sphinx.transforms import SphinxTransform
 
 from studyguide.glossary.domain import get_glossary
 from studyguide.glossary.nodes import glossary_mention
+from studyguide.nodeutil import ancestors, nearest_section
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -227,7 +228,7 @@ class AutoLink(SphinxTransform):
                 replacement.append(nodes.Text(text[position:]))
             changes.append((parent, start, stop, replacement))
         for node in unseen.values():  # inside something never linked (rare)
-            index = self._explicit_mention(node, paged.setdefault(id(nearest(node)), set()))
+            index = self._explicit_mention(node, paged.setdefault(id(nearest_section(node)), set()))
             if index is not None:
                 node.parent.insert(node.parent.index(node), index)
         # Last first: the positions of the earlier runs in a parent stay right.
@@ -276,7 +277,7 @@ class AutoLink(SphinxTransform):
         quotes the text of the element an index entry names, has text to quote.
         """
         block = next(
-            (n for n in _self_and_ancestors(parent) if isinstance(n, nodes.Body | nodes.term)),
+            (n for n in (parent, *ancestors(parent)) if isinstance(n, nodes.Body | nodes.term)),
             parent,
         )
         # One id per block, shared by its mentions: HTML prints a second id as
@@ -350,15 +351,3 @@ def text_runs(
                 inner = child if isinstance(child, nodes.section) else section
                 stack.append((child, inner, 0))
                 break
-
-
-def _self_and_ancestors(node: nodes.Element) -> Iterator[nodes.Element]:
-    current: nodes.Element | None = node
-    while current is not None:
-        yield current
-        current = current.parent
-
-
-def nearest(node: nodes.Node) -> nodes.Element | None:
-    """The innermost section holding ``node`` (None outside sections)."""
-    return _context(node)[1]

@@ -36,13 +36,14 @@ from sphinx.util.i18n import format_date
 from sphinx.util.nodes import clean_astext
 
 from studyguide.assets import add_static_dir
-from studyguide.collected import inputs_changed, toctree_order
+from studyguide.collected import inputs_changed
 from studyguide.glossary.autolink import NOLINK_CLASS
 from studyguide.glossary.data import DATE_FORMS, is_iso_date, sort_key
 from studyguide.glossary.directive import backref
-from studyguide.glossary.domain import get_domain, get_glossary, relative_uris, with_fragment
+from studyguide.glossary.domain import get_domain, get_glossary
 from studyguide.glossary.output import term_reference
 from studyguide.i18n import _
+from studyguide.nodeutil import relative_uris, with_fragment
 
 if TYPE_CHECKING:
     from collections.abc import Set
@@ -237,8 +238,7 @@ def fill_chronology(app: Sphinx, doctree: nodes.document, docname: str) -> None:
         return
     env = app.env
     glossary = get_glossary(env)
-    documents = [env.config.root_doc, *toctree_order(env)]
-    by_term = get_domain(env).mentions_by_term({doc: n for n, doc in enumerate(documents)})
+    by_term = get_domain(env).mentions_in_toctree_order()
     # A chronology page naming an entry in its introduction is no chapter about it.
     pages = set(_domain(env).pages)
     objects = env.domains.standard_domain.objects

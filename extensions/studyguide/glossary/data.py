@@ -26,6 +26,7 @@ import fastjsonschema
 import yaml
 
 from studyguide.glossary import bounds
+from studyguide.i18n import _
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -36,9 +37,19 @@ if TYPE_CHECKING:
 
 SCHEMA_PATH = Path(__file__).parent.parent / "schema" / "glossary.schema.json"
 
-#: The default categories (``studyguide_categories``), in the order of the
-#: glossary page's groups; the schema's enum is replaced by the configured ones.
-CATEGORIES = ("party", "organisation", "person", "place", "event", "concept")
+#: The default categories (``studyguide_categories``) and the headings of their
+#: groups on the glossary page, in the page's order.  The one definition: the
+#: shipped schema's enum lists the same names (a test checks it) and is
+#: replaced at load time by the configured categories.
+CATEGORY_HEADINGS = {
+    "party": _("Parties and coalitions"),
+    "organisation": _("Organisations and movements"),
+    "person": _("People"),
+    "place": _("Places"),
+    "event": _("Events"),
+    "concept": _("Concepts"),
+}
+CATEGORIES = tuple(CATEGORY_HEADINGS)
 
 OPTIONAL_TEXT_FIELDS = ("category", "spanish", "english", "abbreviation", "dates", "event")
 

@@ -19,11 +19,11 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 from sphinx.util.nodes import clean_astext
 
-from studyguide.collected import toctree_order
-from studyguide.glossary.data import Entry, name_key, sort_key
-from studyguide.glossary.domain import get_domain, get_glossary, relative_uris, with_fragment
+from studyguide.glossary.data import CATEGORY_HEADINGS, Entry, name_key, sort_key
+from studyguide.glossary.domain import get_domain, get_glossary
 from studyguide.glossary.nodes import sg_backref, sg_mentions
 from studyguide.i18n import _
+from studyguide.nodeutil import relative_uris, term_xref, with_fragment
 from studyguide.typography import number_ranges
 
 logger = logging.getLogger(__name__)
@@ -36,13 +36,9 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
-GROUP_LABELS = {
-    "party": _("Parties and coalitions"),
-    "organisation": _("Organisations and movements"),
-    "person": _("People"),
-    "place": _("Places"),
-    "event": _("Events"),
-    "concept": _("Concepts"),
+#: Category -> heading of its group; entries of no configured category go last.
+GROUP_LABELS: dict[str | None, str] = {
+    **{name: heading for name, heading in CATEGORY_HEADINGS.items()},
     None: _("Other terms"),
 }
 
@@ -60,21 +56,6 @@ def category_headings(config: Config) -> dict[str, str]:
         name: str(GROUP_LABELS[name]) if name in GROUP_LABELS else name.capitalize()
         for name in value
     }
-
-
-def term_xref(target: str, text: str, docname: str) -> addnodes.pending_xref:
-    """A ``{term}`` reference, as the role makes it."""
-    xref = addnodes.pending_xref(
-        "",
-        refdomain="std",
-        reftype="term",
-        reftarget=target,
-        refexplicit=True,
-        refwarn=True,
-        refdoc=docname,
-    )
-    xref += nodes.inline(text, text, classes=["xref", "std", "std-term"])
-    return xref
 
 
 class GlossaryDirective(SphinxDirective):
@@ -140,7 +121,9 @@ class GlossaryDirective(SphinxDirective):
         std = self.env.domains.standard_domain
         for alias in entry.aliases:
             # Same anchor as the entry: {term}`alias` lands on the definition.
-            std._note_term(alias, node_id, location=term)
+            # Sphinx matches this spelling; another case of an alias is resolved
+            # by the glossary's missing-reference listener (``unknown_term``).
+            std.note_object("term", alias, node_id, location=term)
             if name_key(alias) != name_key(entry.term):
                 see = addnodes.index(entries=[("see", f"{alias}; {entry.term}", node_id, "", None)])
                 see.source, see.line = source, line
@@ -217,10 +200,7 @@ def fill_mentions(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     if not placeholders:
         return
     env = app.env
-    domain = get_domain(env)
-    # The root document first: its introduction names terms too.
-    documents = [env.config.root_doc, *toctree_order(env)]
-    by_term = domain.mentions_by_term({doc: n for n, doc in enumerate(documents)})
+    by_term = get_domain(env).mentions_in_toctree_order()
     uris = relative_uris(app.builder, docname)
     for placeholder in placeholders:
         found = by_term.get(placeholder["term"], [])

@@ -10,23 +10,21 @@ glossary data itself is not domain data: it is read again on every build
 
 from __future__ import annotations
 
-import functools
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple, cast
 
 from docutils import nodes
 from sphinx.domains import Domain
-from sphinx.errors import NoUri
 from sphinx.util import logging
 
-from studyguide.collected import inputs_changed
+from studyguide.collected import inputs_changed, toctree_order
 from studyguide.glossary.data import Glossary
+from studyguide.nodeutil import nearest_section
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterable, Set
+    from collections.abc import Iterable, Set
 
     from sphinx.application import Sphinx
-    from sphinx.builders import Builder
     from sphinx.environment import BuildEnvironment
 
 logger = logging.getLogger(__name__)
@@ -38,14 +36,6 @@ class Mention(NamedTuple):
     term: str
     section_id: str  # "" when the section is the document's own (top) section
     section_title: str
-
-
-def nearest_section(node: nodes.Node) -> nodes.section | None:
-    """The innermost section holding ``node``."""
-    parent = node.parent
-    while parent is not None and not isinstance(parent, nodes.section):
-        parent = parent.parent
-    return parent
 
 
 def section_key(section: nodes.section | None) -> tuple[str, str]:
@@ -120,6 +110,12 @@ class GlossaryDomain(Domain):
                 result.setdefault(term, []).append((docname, list(seen.values())))
         return result
 
+    def mentions_in_toctree_order(self) -> dict[str, list[tuple[str, list[Mention]]]]:
+        """:meth:`mentions_by_term` with the root document first (its introduction
+        names terms too), then the toctree's order."""
+        documents = [self.env.config.root_doc, *toctree_order(self.env)]
+        return self.mentions_by_term({doc: n for n, doc in enumerate(documents)})
+
 
 def get_domain(env: BuildEnvironment) -> GlossaryDomain:
     return cast("GlossaryDomain", env.get_domain(GlossaryDomain.name))
@@ -131,33 +127,6 @@ def get_glossary(env: BuildEnvironment) -> Glossary:
     if glossary is None:
         return Glossary(Path(env.srcdir) / env.config.studyguide_glossary, ok=False)
     return glossary
-
-
-def with_fragment(uri: str, anchor: str) -> str:
-    """*uri* with *anchor* as its fragment.
-
-    singlehtml gives a document's URI as a fragment already (``#document-X``);
-    a second fragment after it would lead nowhere, and the whole book is one
-    page there: the anchor alone is the link.
-    """
-    return f"{uri.partition('#')[0]}#{anchor}"
-
-
-def relative_uris(builder: Builder, fromdoc: str) -> Callable[[str], str | None]:
-    """The builder's URI of each document seen from *fromdoc*, asked once a document.
-
-    ``None`` where the builder has none: LaTeX raises ``NoUri`` for a document
-    outside the PDF being built (a handout links to nothing outside itself).
-    """
-
-    @functools.cache
-    def uri(todoc: str) -> str | None:
-        try:
-            return builder.get_relative_uri(fromdoc, todoc)
-        except NoUri:
-            return None
-
-    return uri
 
 
 # -- Events ---------------------------------------------------------------------

@@ -27,13 +27,14 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 
 from studyguide.glossary.autolink import index_entry
-from studyguide.glossary.domain import get_glossary, relative_uris, with_fragment
+from studyguide.glossary.domain import get_glossary
 from studyguide.glossary.nodes import (
     glossary_mention,
     sg_backref,
     sg_page_mark,
     sg_term_reference,
 )
+from studyguide.nodeutil import relative_uris, with_fragment
 from studyguide.typography import educate
 
 if TYPE_CHECKING:
@@ -273,7 +274,13 @@ def unknown_term(
     target = node.get("reftarget", "")
     entry = glossary.lookup(target)
     if entry is not None:
-        return contnode  # unresolved only without a glossary page: warned about already
+        # An alias written in another case: Sphinx ignores case for headwords only.
+        std = env.domains.standard_domain
+        resolved = std.resolve_xref(
+            env, node["refdoc"], app.builder, "term", entry.term, node, contnode
+        )
+        # Unresolved only without a glossary page: warned about already.
+        return resolved or contnode
     suggestion = glossary.suggest(target)
     hint = (
         f"; did you mean {suggestion!r}?"

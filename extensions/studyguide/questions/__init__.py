@@ -21,8 +21,8 @@ Stages of the build, in the order Sphinx runs them:
   texinfo print the children, the header as a paragraph).
 
 ``helpers`` holds what several stages and the sessions component share
-(minutes, numbers and titles, links, glossary names); ``editions`` the
-edition being built.
+(minutes, numbers and titles, glossary names; links come from
+``studyguide.nodeutil``); ``editions`` the edition being built.
 
 The number is ``<chapter>.<n>``: the chapter is the front matter's ``part:``
 (or the chapter's position in the toctree), ``n`` counts the chapter's
@@ -55,9 +55,9 @@ from studyguide.questions.directives import (
 )
 from studyguide.questions.domain import QuestionsDomain, check_consistency
 from studyguide.questions.lists import (
-    PLACEHOLDER_FILLERS,
+    FILL_PLACEHOLDER,
     fill_placeholders,
-    question_list,
+    fill_question_list,
     rewrite_lists,
 )
 from studyguide.questions.nodes import (
@@ -129,7 +129,8 @@ def setup_questions(app: Sphinx) -> None:
     app.add_post_transform(QuestionNumbers)
     app.connect("env-check-consistency", check_consistency)
     app.connect("env-updated", rewrite_lists)
-    PLACEHOLDER_FILLERS[discussion_question_list] = question_list
+    app.add_event(FILL_PLACEHOLDER)
+    app.connect(FILL_PLACEHOLDER, fill_question_list)
     app.connect("doctree-resolved", fill_placeholders)
     # Before other listeners (e.g. the glossary's unknown-term warning).
     app.connect("missing-reference", resolve_question_refs, priority=400)

@@ -7,12 +7,12 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from docutils import nodes
 from docutils.parsers.rst import directives
-from sphinx import addnodes
 from sphinx.util import docname_join
 from sphinx.util.docutils import SphinxDirective
 
 from studyguide.glossary.nodes import glossary_mention
 from studyguide.i18n import _
+from studyguide.nodeutil import term_xref
 from studyguide.questions.helpers import (
     _warn,
     format_minutes,
@@ -191,16 +191,8 @@ class DiscussionQuestion(SphinxDirective):
                         )
                         line += nodes.inline(term, term, classes=["sg-unknown-term"])
                     continue
-                xref = addnodes.pending_xref(
-                    "",
-                    nodes.inline(term, term, classes=["xref", "std", "std-term"]),
-                    refdomain="std",
-                    reftype="term",
-                    reftarget=term,
-                    refexplicit=False,
-                    refwarn=True,
-                    refdoc=self.env.docname,
-                    sg_question_term=True,
+                xref = term_xref(
+                    term, term, self.env.docname, explicit=False, sg_question_term=True
                 )
                 self.set_source_info(xref)
                 line += xref

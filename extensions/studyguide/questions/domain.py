@@ -36,18 +36,19 @@ SIGNATURE = "sg_signature"
 def pickled_question(question: discussion_question) -> bytes:
     """The question and its body, pickled apart from its document.
 
-    Every node names its document (``_document``) and its parent: pickled as
-    they stand, they would take the whole chapter along.  For the pickling they
+    Every node may name its document and names its parent: pickled as they
+    stand, they would take the whole chapter along.  For the pickling they
     name neither, and their lines count from the question's own line, so the
     bytes stay the same when an edit elsewhere in the chapter moves the
-    question (they are the question's signature too).  The tree is as it was
-    afterwards.
+    question (they are the question's signature too).  Afterwards the parent
+    and lines are as they were, and each node finds its document through its
+    parents (docutils' ``Node.document``).
     """
     base = question.line or 0
     parent = question.parent
-    saved = [(node, node._document, node.line) for node in question.findall()]
-    for node, _document, line in saved:
-        node._document = None
+    saved = [(node, node.line) for node in question.findall()]
+    for node, line in saved:
+        node.document = None
         if line is not None:
             node.line = line - base
     question.parent = None
@@ -55,8 +56,7 @@ def pickled_question(question: discussion_question) -> bytes:
         return pickle.dumps(question, pickle.HIGHEST_PROTOCOL)
     finally:
         question.parent = parent
-        for node, document, line in saved:
-            node._document = document
+        for node, line in saved:
             node.line = line
 
 
@@ -92,14 +92,21 @@ class QuestionsDomain(Domain):
         """docname -> True where the document holds a placeholder (a set, picklable)."""
         return self.data.setdefault("lists", {})
 
+    #: :meth:`labels`, kept until a document is read, removed or merged (not
+    #: domain data: rebuilt from it, never pickled).
+    _labels: dict[str, tuple[str, str, int]] | None = None
+
     def clear_doc(self, docname: str) -> None:
+        self._labels = None
         self.questions.pop(docname, None)
         self.videos.pop(docname, None)
         self.lists.pop(docname, None)
 
     def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
         # Only the given documents: the others' data is already here, and
-        # copying it again would duplicate it (PITFALLS: the tutorial's todo).
+        # copying it again would duplicate it (the tutorial's todo extension,
+        # extending lists here, doubles its entries under -j).
+        self._labels = None
         for docname in docnames:
             if docname in otherdata["questions"]:
                 self.questions[docname] = otherdata["questions"][docname]
@@ -109,6 +116,7 @@ class QuestionsDomain(Domain):
                 self.lists[docname] = True
 
     def process_doc(self, env: BuildEnvironment, docname: str, document: nodes.document) -> None:
+        self._labels = None
         found = []
         for index, question in enumerate(document.findall(discussion_question), start=1):
             question["sg_index"] = index
@@ -152,12 +160,18 @@ class QuestionsDomain(Domain):
         return [q for q in questions if q.get("priority", "core") == priority]
 
     def labels(self) -> dict[str, tuple[str, str, int]]:
-        """label -> (docname, node id, index); the first in toctree order wins."""
+        """label -> (docname, node id, index); the first in toctree order wins.
+
+        Built once after reading and kept: every ``{ref}`` to a question asks.
+        """
+        if self._labels is not None:
+            return self._labels
         found: dict[str, tuple[str, str, int]] = {}
         for docname in ordered_docnames(self.env, self.questions):
             for question in self.questions[docname]:
                 if question["label"] and question["label"] not in found:
                     found[question["label"]] = (docname, question["ids"][0], question["sg_index"])
+        self._labels = found
         return found
 
 

@@ -1,6 +1,6 @@
 """Helpers of the questions' stages, shared with the sessions component.
 
-Minutes, numbers and titles ("Question 2.3"), links, the glossary's names, and
+Minutes, numbers and titles ("Question 2.3"), the glossary's names, and
 the component's warnings.
 """
 
@@ -10,19 +10,14 @@ import difflib
 import re
 from typing import TYPE_CHECKING, Any
 
-from sphinx.errors import NoUri
 from sphinx.util import logging
-from sphinx.util.nodes import make_refnode
 
 from studyguide.collected import toctree_order
-from studyguide.glossary.domain import with_fragment
 from studyguide.i18n import _
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
-    from docutils import nodes
-    from sphinx.builders import Builder
     from sphinx.environment import BuildEnvironment
 
 logger = logging.getLogger(__name__)
@@ -87,29 +82,6 @@ def chapter_title(env: BuildEnvironment, docname: str) -> str:
     """The chapter's title, as text."""
     title = env.titles.get(docname)
     return title.astext() if title is not None else docname
-
-
-def refnode_or_text(
-    builder: Builder,
-    fromdocname: str,
-    todocname: str,
-    targetid: str | None,
-    child: nodes.Node,
-    title: str | None = None,
-) -> nodes.Node:
-    """A link to *todocname*#*targetid*, or *child* alone where the builder has no URI.
-
-    LaTeX raises ``NoUri`` for a document that is not part of the PDF being
-    built (a handout links to nothing outside itself).
-    """
-    try:
-        reference = make_refnode(builder, fromdocname, todocname, targetid, child, title)
-    except NoUri:
-        return child
-    uri = reference.get("refuri", "")
-    if targetid and uri.count("#") > 1:  # singlehtml: "#document-X#id"
-        reference["refuri"] = with_fragment(uri, targetid)
-    return reference
 
 
 def known_term_names(env: BuildEnvironment) -> dict[str, str]:

@@ -3,13 +3,14 @@ questions the domain collected (as ``sphinx.ext.todo`` does)."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from docutils import nodes
 from sphinx import addnodes
 from sphinx.util.docutils import new_document
 
 from studyguide.collected import inputs_changed
+from studyguide.nodeutil import refnode_or_text
 from studyguide.questions.domain import DOMAIN, question_body
 from studyguide.questions.helpers import (
     _warn,
@@ -17,7 +18,6 @@ from studyguide.questions.helpers import (
     format_minutes,
     ordered_docnames,
     question_title,
-    refnode_or_text,
 )
 from studyguide.questions.nodes import (
     discussion_question,
@@ -27,7 +27,7 @@ from studyguide.questions.nodes import (
 )
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterable
+    from collections.abc import Iterable
 
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
@@ -35,9 +35,10 @@ if TYPE_CHECKING:
     from studyguide.questions.domain import QuestionsDomain
 
 
-#: Each kind of questions placeholder -> what makes its content on doctree-resolved
-#: (the sessions component adds its plans and handouts).
-PLACEHOLDER_FILLERS: dict[type[nodes.Element], Callable[[Sphinx, Any, str], Any]] = {}
+#: The event that makes a placeholder's content: each component that has a kind
+#: of placeholder connects a listener returning the content of its own kind and
+#: ``None`` for the others (an event, so the fillers belong to the application).
+FILL_PLACEHOLDER = "studyguide-fill-placeholder"
 
 
 def clear_ids(node: nodes.Element) -> nodes.Element:
@@ -60,13 +61,22 @@ def rewrite_lists(app: Sphinx, env: BuildEnvironment) -> list[str]:
 def fill_placeholders(app: Sphinx, doctree: nodes.document, fromdocname: str) -> None:
     """Fill each questions placeholder of the page (lists, session plans, handouts).
 
-    One walk of the page finds every kind; ``PLACEHOLDER_FILLERS`` says what
-    makes each one's content.
+    One walk of the page finds every kind; the listeners of
+    :data:`FILL_PLACEHOLDER` make each one's content.
     """
     for placeholder in list(doctree.findall(questions_placeholder)):
-        filler = PLACEHOLDER_FILLERS.get(type(placeholder))
-        if filler is not None:
-            placeholder.replace_self(filler(app, placeholder, fromdocname))
+        content = app.emit_firstresult(FILL_PLACEHOLDER, placeholder, fromdocname)
+        if content is not None:
+            placeholder.replace_self(content)
+
+
+def fill_question_list(
+    app: Sphinx, placeholder: questions_placeholder, fromdocname: str
+) -> list[nodes.Node] | None:
+    """The :data:`FILL_PLACEHOLDER` listener of ``discussion-questions``."""
+    if not isinstance(placeholder, discussion_question_list):
+        return None
+    return question_list(app, placeholder, fromdocname)
 
 
 def question_list(

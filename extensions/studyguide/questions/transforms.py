@@ -11,13 +11,12 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.nodes import make_refnode
 
 from studyguide.editions import is_facilitator
+from studyguide.nodeutil import ancestors
 from studyguide.questions.domain import DOMAIN
 from studyguide.questions.helpers import _warn, question_number_text, question_title
 from studyguide.questions.nodes import discussion_question, facilitator_note, question_number
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
-
     from sphinx import addnodes
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
@@ -39,7 +38,7 @@ class FacilitatorNotes(SphinxTransform):
         keep = is_facilitator(self.config)
         for note in list(self.document.findall(facilitator_note)):
             parent = note.parent
-            inside = any(isinstance(a, discussion_question) for a in _ancestors(note))
+            inside = any(isinstance(a, discussion_question) for a in ancestors(note))
             if not inside:
                 index = parent.index(note)
                 previous = parent[index - 1] if index else None
@@ -57,13 +56,6 @@ class FacilitatorNotes(SphinxTransform):
                     continue
             if not keep:
                 note.parent.remove(note)
-
-
-def _ancestors(node: nodes.Node) -> Iterator[nodes.Node]:
-    parent = node.parent
-    while parent is not None:
-        yield parent
-        parent = parent.parent
 
 
 def _insert_note(question: discussion_question, note: facilitator_note) -> None:

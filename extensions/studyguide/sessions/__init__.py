@@ -37,9 +37,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from sphinx.util import logging
-
-from studyguide.questions.lists import PLACEHOLDER_FILLERS
+from studyguide.config import config_warning
+from studyguide.questions.lists import FILL_PLACEHOLDER
 from studyguide.questions.writers import depart_children, visit_children
 from studyguide.sessions.agenda import DEFAULT_MEETING
 from studyguide.sessions.build import build_handout, build_plan, film_line, runtime_of
@@ -74,10 +73,11 @@ from studyguide.sessions.writers import (
 )
 
 if TYPE_CHECKING:
+    from docutils import nodes
     from sphinx.application import Sphinx
     from sphinx.config import Config
 
-logger = logging.getLogger(__name__)
+    from studyguide.questions.nodes import questions_placeholder
 
 
 def check_meeting_minutes(app: Sphinx, config: Config) -> None:
@@ -88,15 +88,24 @@ def check_meeting_minutes(app: Sphinx, config: Config) -> None:
     if isinstance(value, int) and not isinstance(value, bool) and value > 0:
         config.studyguide_meeting_minutes = value
         return
-    logger.warning(
+    config_warning(
         "studyguide_meeting_minutes = %r: give the meeting's length as a positive "
         "whole number of minutes, e.g. 90; using %d",
         value,
         DEFAULT_MEETING,
-        type="studyguide",
-        subtype="config",
     )
     config.studyguide_meeting_minutes = DEFAULT_MEETING
+
+
+def fill_session_placeholder(
+    app: Sphinx, placeholder: questions_placeholder, fromdocname: str
+) -> nodes.Element | None:
+    """The content of a ``session-plan`` or ``session-handout`` placeholder."""
+    if isinstance(placeholder, session_plan):
+        return build_plan(app, placeholder, fromdocname)
+    if isinstance(placeholder, session_handout):
+        return build_handout(app, placeholder, fromdocname)
+    return None
 
 
 def setup_sessions(app: Sphinx) -> None:
@@ -115,8 +124,7 @@ def setup_sessions(app: Sphinx) -> None:
     setup_content_note(app)
     app.connect("env-check-consistency", check_plans)
     # Filled on doctree-resolved, in the questions component's one walk of the page.
-    PLACEHOLDER_FILLERS[session_plan] = build_plan
-    PLACEHOLDER_FILLERS[session_handout] = build_handout
+    app.connect(FILL_PLACEHOLDER, fill_session_placeholder)
     skip = (visit_placeholder, None)
     app.add_node(session_plan, html=skip, latex=skip, text=skip, man=skip, texinfo=skip)
     app.add_node(session_handout, html=skip, latex=skip, text=skip, man=skip, texinfo=skip)

@@ -15,13 +15,13 @@ from docutils import nodes
 
 from studyguide.editions import is_facilitator
 from studyguide.i18n import _
+from studyguide.nodeutil import refnode_or_text
 from studyguide.questions.domain import DOMAIN
 from studyguide.questions.helpers import (
     chapter_title,
     format_minutes,
     parse_minutes,
     question_title,
-    refnode_or_text,
 )
 from studyguide.questions.lists import question_copies, question_summary
 from studyguide.questions.nodes import facilitator_note

@@ -60,7 +60,7 @@ def pickled_note(note: content_note) -> bytes:
     """The note and its body, pickled apart from its document (for the domain)."""
     copy = note.deepcopy()
     for element in copy.findall():
-        element._document = None
+        element.document = None
     return pickle.dumps(copy, pickle.HIGHEST_PROTOCOL)
 
 

@@ -50,7 +50,8 @@ class SessionsDomain(Domain):
         self.notes.pop(docname, None)
 
     def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
-        # Only the given documents (PITFALLS: the tutorial's todo duplicates).
+        # Only the given documents: extending with all of them, as the
+        # tutorial's todo extension does, duplicates entries under -j.
         for docname in docnames:
             if docname in otherdata["plans"]:
                 self.plans[docname] = otherdata["plans"][docname]

@@ -75,8 +75,19 @@ def key_terms(
 
 def _with_target(env: BuildEnvironment, term: KeyTerm) -> KeyTerm:
     """*term* with the document and id of its glossary entry, where there is one."""
-    std = env.domains.standard_domain
-    target = std._terms.get(term.name.lower()) if hasattr(std, "_terms") else None
+    objects = env.domains.standard_domain.objects
+    target = objects.get(("term", term.name))
+    if target is None:
+        # Sphinx's own lookup ignores case as its fallback.
+        lower = term.name.lower()
+        target = next(
+            (
+                value
+                for (kind, name), value in objects.items()
+                if kind == "term" and name.lower() == lower
+            ),
+            None,
+        )
     if target:
         term.docname, term.target = target
     return term
