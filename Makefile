@@ -108,7 +108,7 @@ live: $(VENV)/.installed
 test: $(VENV)/.installed
 	$(VENV)/bin/python -m pytest $(PYTEST_ARGS)
 
-# The extension against plain Sphinx at 10, 50 and 200 chapters (benchmarks/README.md).
+# The extension against hand-written Sphinx and plain prose at 10, 50 and 200 chapters (benchmarks/README.md).
 BENCH_ARGS ?=
 bench: $(VENV)/.installed
 	$(VENV)/bin/python benchmarks/run.py $(BENCH_ARGS)

@@ -174,38 +174,87 @@ def chapter_text(
     sentences: list[str],
     rng: random.Random,
     labels: list[str],
+    hand: list[str] | None = None,
 ) -> str:
-    """A chapter: a title, ten paragraphs of prose, six questions."""
+    """A chapter: a title, ten paragraphs of prose, six questions.
+
+    With ``hand``, the hand-written equivalent goes there, line by line: the
+    first mention of each entry per section a ``{term}`` role, each question
+    an ``{admonition}`` with a "Terms:" line of ``{term}`` roles (the same
+    random choices: the prose is the same).
+    """
     terms = [t.term for t in own] + [t.term for t in shared]
     names = terms + [alias for t in own for alias in t.aliases]
+    entry_of = {t.term: t.term for t in own + shared}
+    entry_of.update({alias: t.term for t in own for alias in t.aliases})
     lines = [f"# Chapter {number}: {own[0].term} and the {own[-1].term}", ""]
+    hand_lines = list(lines)
+    linked: set[str] = set()  # entries linked in the current section (hand-written)
     for paragraph in range(10):
         chosen = rng.sample(sentences, 5)
+        marked = list(chosen)
         for k in range(2):
             name = names[(paragraph * 2 + k) % len(names)]
-            mention = rng.choice(MENTIONS).format(t=name, plural=plural(name))
-            chosen.insert(rng.randrange(len(chosen) + 1), mention)
+            template = rng.choice(MENTIONS)
+            mention = template.format(t=name, plural=plural(name))
+            position = rng.randrange(len(chosen) + 1)
+            chosen.insert(position, mention)
+            if entry_of[name] in linked:
+                marked.insert(position, mention)
+            else:
+                linked.add(entry_of[name])
+                form = plural(name)
+                role = f"{{term}}`{form} <{name}>`" if form != name else f"{{term}}`{name}`"
+                marked.insert(position, template.format(t=f"{{term}}`{name}`", plural=role))
         lines += [textwrap.fill(" ".join(chosen), 100), ""]
+        # One line a paragraph: a wrapped line could split a role.
+        hand_lines += [" ".join(marked), ""]
         if paragraph == 4:
             lines += ["## The debate after the screening", ""]
+            hand_lines += ["## The debate after the screening", ""]
+            linked = set()
     lines += ["## Questions for discussion", ""]
+    hand_lines += ["## Questions for discussion", ""]
     for q in range(QUESTIONS_PER_CHAPTER):
         a, b = rng.sample(terms, 2)
         label = f"q-{number}-{q + 1}"
         labels.append(label)
+        minutes = 5 + 5 * (q % 3)
+        stem = rng.choice(QUESTION_STEMS).format(a=a, b=b)
         lines += [
             "::::{discussion-question}",
             f":label: {label}",
-            f":minutes: {5 + 5 * (q % 3)}",
+            f":minutes: {minutes}",
             f":terms: {a}, {b}",
             "",
-            rng.choice(QUESTION_STEMS).format(a=a, b=b),
+            stem,
             "",
         ]
+        hand_lines += [
+            f"({label})=",
+            *hand_question(f"Question {number}.{q + 1}", minutes, stem, a, b),
+        ]
         if q % 2 == 0:
+            # The participant edition leaves the note out; so does the hand-written page.
             lines += [":::{facilitator-note}", rng.choice(sentences), ":::"]
         lines += ["::::", ""]
+    if hand is not None:
+        hand.extend(hand_lines)
     return "\n".join(lines)
+
+
+def hand_question(title: str, minutes: int, stem: str, a: str, b: str) -> list[str]:
+    """A question as an author writes it without the extension: an admonition."""
+    return [
+        f":::{{admonition}} {title} · {minutes} minutes",
+        ":class: sg-question",
+        "",
+        stem,
+        "",
+        f"**Terms:** {{term}}`{a}`, {{term}}`{b}`",
+        ":::",
+        "",
+    ]
 
 
 CONF_COMMON = """\
@@ -268,6 +317,15 @@ def setup(app):
 """
 )
 
+# What an author writes without the extension: Sphinx's own glossary, {term}
+# roles, admonitions; no local code.
+CONF_HAND = (
+    CONF_COMMON
+    + """
+extensions = ["myst_parser"]
+"""
+)
+
 #: The glossary page of the extension's guide (the entries come from glossary.yaml).
 GLOSSARY_PAGE_EXT = "# Glossary\n\n```{studyguide-glossary}\n```\n"
 
@@ -293,8 +351,23 @@ def index_page(chapters: int) -> str:
     )
 
 
+def hand_questions_page(chapters: dict[str, list[tuple[str, str]]]) -> str:
+    """The page of all questions, written by hand: every question again, by chapter."""
+    lines = ["# All questions", ""]
+    for docname, questions in chapters.items():
+        # A colon fence: a backtick fence's info string cannot hold a backtick.
+        lines += [f":::{{rubric}} {{doc}}`{docname}`", ":::", ""]
+        for label, block in questions:
+            head, *rest = block.splitlines()
+            title = head.split("} ", 1)[1]
+            number, _, minutes = title.partition(" · ")
+            lines += [f":::{{admonition}} {{ref}}`{number} <{label}>` · {minutes}", *rest, ""]
+    return "\n".join(lines)
+
+
 def generate(dest: Path, chapters: int, terms: int, seed: int = 1973) -> dict[str, Path]:
-    """Write the ``ext`` and ``plain`` projects under ``dest``; return their directories."""
+    """Write the ``ext``, ``plain`` and ``hand`` projects under ``dest``; return their
+    directories."""
     rng = random.Random(seed)
     sentences = review_sentences()
     entries = make_terms(terms, rng)
@@ -302,16 +375,20 @@ def generate(dest: Path, chapters: int, terms: int, seed: int = 1973) -> dict[st
     per_chapter = max(1, len(entries) // chapters)
     labels: list[str] = []
     texts = {}
+    hand_texts = {}
     for n in range(1, chapters + 1):
         own = entries[(n - 1) * per_chapter : n * per_chapter] or entries[-per_chapter:]
         if n == chapters:
             own = entries[(n - 1) * per_chapter :]
-        texts[f"chapter-{n:03d}.md"] = chapter_text(n, own, shared, sentences, rng, labels)
+        hand: list[str] = []
+        name = f"chapter-{n:03d}.md"
+        texts[name] = chapter_text(n, own, shared, sentences, rng, labels, hand)
+        hand_texts[name] = "\n".join(hand)
     questions = "# All questions\n\n```{discussion-questions}\n```\n"
-    dirs = {"ext": dest / "ext", "plain": dest / "plain"}
-    for srcdir in dirs.values():
+    dirs = {"ext": dest / "ext", "plain": dest / "plain", "hand": dest / "hand"}
+    for variant, srcdir in dirs.items():
         srcdir.mkdir(parents=True, exist_ok=True)
-        for name, text in texts.items():
+        for name, text in (hand_texts if variant == "hand" else texts).items():
             (srcdir / name).write_text(text, encoding="utf-8")
         (srcdir / "index.md").write_text(index_page(chapters), encoding="utf-8")
         (srcdir / "questions.md").write_text(questions, encoding="utf-8")
@@ -326,14 +403,21 @@ def generate(dest: Path, chapters: int, terms: int, seed: int = 1973) -> dict[st
             for t in entries
         ]
     }
-    ext, plain = dirs["ext"], dirs["plain"]
+    ext, plain, hand_dir = dirs["ext"], dirs["plain"], dirs["hand"]
     (ext / "glossary.yaml").write_text(
         yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100), encoding="utf-8"
     )
     (ext / "glossary.md").write_text(GLOSSARY_PAGE_EXT, encoding="utf-8")
     (ext / "conf.py").write_text(CONF_EXT, encoding="utf-8")
-    (plain / "glossary.md").write_text(glossary_page_plain(entries), encoding="utf-8")
+    for srcdir in (plain, hand_dir):
+        (srcdir / "glossary.md").write_text(glossary_page_plain(entries), encoding="utf-8")
     (plain / "conf.py").write_text(CONF_PLAIN, encoding="utf-8")
+    (hand_dir / "conf.py").write_text(CONF_HAND, encoding="utf-8")
+    by_chapter: dict[str, list[tuple[str, str]]] = {}
+    for name, text in hand_texts.items():
+        blocks = re.findall(r"^\((q-[\d-]+)\)=\n(:::\{admonition\}.*?\n:::)$", text, re.M | re.S)
+        by_chapter[name.removesuffix(".md")] = blocks
+    (hand_dir / "questions.md").write_text(hand_questions_page(by_chapter), encoding="utf-8")
     return dirs
 
 

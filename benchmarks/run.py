@@ -1,20 +1,29 @@
-"""Build-time benchmarks: the extension against plain Sphinx on the same synthetic guide.
+"""Build-time benchmarks: the extension against what an author would write without it.
 
 For each size (chapters, glossary terms; six questions a chapter) the
-generator (``benchmarks/generate.py``) writes the guide twice, once for the
-extension and once for plain Sphinx (myst-parser and furo, the same theme, the
-same chapter files).  Then, one build per fresh subprocess (its peak RSS read
-with ``getrusage(RUSAGE_CHILDREN)``):
+generator (``benchmarks/generate.py``) writes the same prose three times:
 
-* a full build of each (``-E``, new output directory), best of ``--repeat``;
-  times are CPU seconds of the build's processes (user + system), which other
-  load on a shared machine barely moves, with the wall time beside them;
-* an incremental build after a paragraph is added to one chapter: how many
-  documents Sphinx re-read and wrote, and the time;
-* the extension's full build with ``-j 2``.
+* ``plain``: the prose only (myst-parser and furo; the questions' text as
+  plain blocks, no glossary links, no page of all questions);
+* ``hand``: the hand-written equivalent of the extension's output: Sphinx's
+  own ``{glossary}`` page, the first mention of each entry per section a
+  ``{term}`` role, each question an ``{admonition}`` with a "Terms:" line of
+  ``{term}`` roles, a page repeating every question;
+* ``ext``: the extension (``glossary.yaml``, auto-linking, questions).
 
-All builds are strict (``-n -W --keep-going``); warnings are counted and shown.
-The table is printed as Markdown (``benchmarks/README.md`` holds the figures).
+Each build runs strictly (``-n -W --keep-going``) in a fresh subprocess that
+reports wall time, CPU time of the build's processes (user + system,
+``getrusage(RUSAGE_CHILDREN)``, ``-j`` workers included) and peak RSS.  The
+variants are built in turn, interleaved, best of ``--repeat`` (CPU): other
+load on a shared machine hits them alike.  Then:
+
+* the edit-rebuild loop: an incremental build after adding a sentence of
+  plain prose to the middle chapter, and after adding one that mentions a
+  glossary entry the chapter did not name (best of ``--edits``);
+* the extension's full build with ``-j 2`` beside ``-j 1``, interleaved.
+
+The headline is extension / hand-written (CPU), extension / plain beside it;
+both builds make the same number of term links (counted in the HTML, printed).
 
     .venv/bin/python benchmarks/run.py            # 10/100, 50/500, 200/2000
     .venv/bin/python benchmarks/run.py --quick    # one tiny guide, a smoke run
@@ -42,7 +51,7 @@ from strict import cache_bytecode, sphinx_command
 
 ROOT = Path(__file__).resolve().parent.parent
 QUICK_SIZES = [(3, 30)]
-TARGET_RATIO = 1.15
+TARGET_EDIT = 1.5  # a mention edit against a prose edit, extension
 EPOCH = "1767355200"
 # Runs one command and reports its wall time and the peak RSS of its process tree
 # (the largest process: the main one, or a -j worker), in a process of its own so
@@ -72,25 +81,28 @@ class Build:
     first_warnings: list[str] = field(default_factory=list)
 
 
+VARIANTS = ("plain", "hand", "ext")
+TERM_LINK = re.compile(r'<a [^>]*href="[^"]*#term-')
+#: Pages whose term links are the glossary's own (entries, index), not mentions.
+NOT_MENTIONS = {"glossary.html", "genindex.html", "search.html"}
+
+
 @dataclass
 class SizeResult:
     chapters: int
     terms: int
     questions: int
-    ext: Build
-    plain: Build
-    ext_incremental: Build
-    plain_incremental: Build
+    full: dict[str, Build]  # variant -> best full build
+    term_links: dict[str, int]  # variant -> term links outside the glossary page
+    prose_edit: dict[str, Build]  # variant -> best incremental build, prose added
+    mention_edit: dict[str, Build]  # variant -> best incremental build, a mention added
+    ext_j1: Build
     ext_j2: Build
+    load: tuple[float, float] = (0.0, 0.0)  # 1-minute load average before, after
 
-    @property
-    def ratio(self) -> float:
-        """Extension over plain Sphinx, in CPU time: other load on the machine cancels out."""
-        return self.ext.cpu_seconds / self.plain.cpu_seconds
-
-    @property
-    def wall_ratio(self) -> float:
-        return self.ext.seconds / self.plain.seconds
+    def cpu(self, a: str, b: str) -> float:
+        """Full build, variant *a* over variant *b*, in CPU time."""
+        return self.full[a].cpu_seconds / self.full[b].cpu_seconds
 
 
 def build(srcdir: Path, outdir: Path, *extra: str, fresh: bool = True) -> Build:
@@ -124,45 +136,88 @@ def best(builds: list[Build]) -> Build:
     return min(builds, key=lambda b: b.cpu_seconds)
 
 
-def edit_one_chapter(srcdir: Path, chapters: int) -> None:
-    """Add a paragraph to the middle chapter, as an author would."""
-    chapter = srcdir / f"chapter-{(chapters + 1) // 2:03d}.md"
+def middle_chapter(srcdir: Path, chapters: int) -> Path:
+    return srcdir / f"chapter-{(chapters + 1) // 2:03d}.md"
+
+
+def add_paragraph(chapter: Path, paragraph: str) -> None:
+    """Add a paragraph at the end of the chapter's last prose section, as an author would."""
     text = chapter.read_text(encoding="utf-8")
     head, sep, tail = text.partition("## Questions for discussion")
-    chapter.write_text(
-        head + "One more paragraph, added by the benchmark.\n\n" + sep + tail, encoding="utf-8"
+    chapter.write_text(head + paragraph + "\n\n" + sep + tail, encoding="utf-8")
+
+
+def unmentioned_terms(srcdir: Path, chapter: Path) -> list[str]:
+    """Glossary terms the chapter does not name, last first (another chapter's)."""
+    import yaml
+
+    text = " ".join(chapter.read_text(encoding="utf-8").split())
+    data = yaml.safe_load((srcdir / "glossary.yaml").read_text(encoding="utf-8"))
+    terms = [entry["term"] for entry in data["terms"]]
+    return [term for term in reversed(terms) if term not in text]
+
+
+def count_term_links(outdir: Path) -> int:
+    return sum(
+        len(TERM_LINK.findall(page.read_text(encoding="utf-8")))
+        for page in outdir.glob("*.html")
+        if page.name not in NOT_MENTIONS
     )
 
 
 def measure_size(
-    work: Path, chapters: int, terms: int, repeat: int, log: bool = True
+    work: Path, chapters: int, terms: int, repeat: int, edits: int, log: bool = True
 ) -> SizeResult:
     """All the builds of one size."""
+    load_before = os.getloadavg()[0]
     dirs = generate(work / "src", chapters, terms)
     out = work / "out"
-    ext_runs, plain_runs = [], []
-    for _ in range(repeat):  # alternate, so drift in the machine's load hits both
-        ext_runs.append(build(dirs["ext"], out / "ext"))
-        plain_runs.append(build(dirs["plain"], out / "plain"))
-    for variant in ("ext", "plain"):
-        edit_one_chapter(dirs[variant], chapters)
-    ext_incremental = build(dirs["ext"], out / "ext", fresh=False)
-    plain_incremental = build(dirs["plain"], out / "plain", fresh=False)
-    ext_j2 = best([build(dirs["ext"], out / "ext-j2", "-j", "2") for _ in range(repeat)])
+    full: dict[str, list[Build]] = {variant: [] for variant in VARIANTS}
+    j1: list[Build] = []
+    j2: list[Build] = []
+    for run in range(repeat):
+        # Interleaved, in a rotating order, so drift in the machine's load hits all.
+        order = VARIANTS[run % 3 :] + VARIANTS[: run % 3]
+        for variant in order:
+            full[variant].append(build(dirs[variant], out / variant))
+        j1.append(full["ext"][-1])
+        j2.append(build(dirs["ext"], out / "ext-j2", "-j", "2"))
+    links = {variant: count_term_links(out / variant) for variant in ("hand", "ext")}
+    prose: dict[str, list[Build]] = {variant: [] for variant in VARIANTS}
+    mention: dict[str, list[Build]] = {variant: [] for variant in ("hand", "ext")}
+    candidates = unmentioned_terms(dirs["ext"], middle_chapter(dirs["ext"], chapters))
+    for run in range(edits):
+        for variant in VARIANTS:
+            add_paragraph(
+                middle_chapter(dirs[variant], chapters),
+                f"One more paragraph, added by the benchmark ({run + 1}).",
+            )
+            prose[variant].append(build(dirs[variant], out / variant, fresh=False))
+        term = candidates[run]
+        for variant, name in (("hand", f"{{term}}`{term}`"), ("ext", term)):
+            add_paragraph(
+                middle_chapter(dirs[variant], chapters),
+                f"A sentence added by the benchmark names the {name}.",
+            )
+            mention[variant].append(build(dirs[variant], out / variant, fresh=False))
     result = SizeResult(
         chapters,
         terms,
         chapters * QUESTIONS_PER_CHAPTER,
-        best(ext_runs),
-        best(plain_runs),
-        ext_incremental,
-        plain_incremental,
-        ext_j2,
+        {variant: best(builds) for variant, builds in full.items()},
+        links,
+        {variant: best(builds) for variant, builds in prose.items()},
+        {variant: best(builds) for variant, builds in mention.items()},
+        # -j 1 against -j 2 on wall time: the best wall time of each.
+        min(j1, key=lambda b: b.seconds),
+        min(j2, key=lambda b: b.seconds),
+        (load_before, os.getloadavg()[0]),
     )
     if log:
         print(
-            f"  {chapters} chapters, {terms} terms: ext {result.ext.cpu_seconds} CPU s, "
-            f"plain {result.plain.cpu_seconds} CPU s, ratio {result.ratio:.2f}",
+            f"  {chapters} chapters, {terms} terms: "
+            + ", ".join(f"{v} {result.full[v].cpu_seconds} CPU s" for v in VARIANTS)
+            + f"; ext / hand {result.cpu('ext', 'hand'):.2f}; term links {links}",
             file=sys.stderr,
         )
     return result
@@ -177,61 +232,76 @@ def table(results: list[SizeResult]) -> str:
     head = [f"{r.chapters} ch. / {r.terms} terms / {r.questions} q." for r in results]
     lines = [row("", head), "|---|" + "---:|" * len(results)]
 
-    def flagged(ratio: float) -> str:
-        return f"**{ratio:.2f}**" if ratio > TARGET_RATIO else f"{ratio:.2f}"
+    def full(variant: str) -> Callable[[SizeResult], str]:
+        return lambda r: f"{r.full[variant].cpu_seconds:.2f} ({r.full[variant].seconds:.2f})"
 
     def inc(b: Build) -> str:
         return f"{b.read} / {b.written}, {b.cpu_seconds:.2f}"
 
+    def flagged(ratio: float, target: float) -> str:
+        return f"**{ratio:.2f}**" if ratio > target else f"{ratio:.2f}"
+
     rows: list[tuple[str, Callable[[SizeResult], str]]] = [
+        ("full build, plain prose: CPU s (wall s)", full("plain")),
+        ("full build, hand-written: CPU s (wall s)", full("hand")),
+        ("full build, extension: CPU s (wall s)", full("ext")),
+        ("**extension / hand-written (CPU)**", lambda r: f"**{r.cpu('ext', 'hand'):.2f}**"),
+        ("extension / plain prose (CPU)", lambda r: f"{r.cpu('ext', 'plain'):.2f}"),
         (
-            "full build, extension: CPU s (wall s)",
-            lambda r: f"{r.ext.cpu_seconds:.2f} ({r.ext.seconds:.2f})",
+            "term links, extension / hand-written",
+            lambda r: f"{r.term_links['ext']:,} / {r.term_links['hand']:,}",
+        ),
+        ("edit, prose, plain: re-read / written, CPU s", lambda r: inc(r.prose_edit["plain"])),
+        ("edit, prose, hand-written", lambda r: inc(r.prose_edit["hand"])),
+        ("edit, prose, extension", lambda r: inc(r.prose_edit["ext"])),
+        ("edit, a mention, hand-written", lambda r: inc(r.mention_edit["hand"])),
+        ("edit, a mention, extension", lambda r: inc(r.mention_edit["ext"])),
+        (
+            f"extension: mention edit / prose edit (CPU; target ≤ {TARGET_EDIT})",
+            lambda r: flagged(
+                r.mention_edit["ext"].cpu_seconds / r.prose_edit["ext"].cpu_seconds, TARGET_EDIT
+            ),
         ),
         (
-            "full build, plain Sphinx: CPU s (wall s)",
-            lambda r: f"{r.plain.cpu_seconds:.2f} ({r.plain.seconds:.2f})",
+            "mention edit, extension / hand-written (CPU)",
+            lambda r: (
+                f"{r.mention_edit['ext'].cpu_seconds / r.mention_edit['hand'].cpu_seconds:.2f}"
+            ),
         ),
-        (f"ratio, CPU (target ≤ {TARGET_RATIO})", lambda r: flagged(r.ratio)),
-        ("ratio, wall", lambda r: f"{r.wall_ratio:.2f}"),
-        ("per chapter, extension (CPU s)", lambda r: f"{r.ext.cpu_seconds / r.chapters:.3f}"),
-        ("per chapter, plain (CPU s)", lambda r: f"{r.plain.cpu_seconds / r.chapters:.3f}"),
-        ("incremental, extension: re-read / written, s", lambda r: inc(r.ext_incremental)),
-        ("incremental, plain: re-read / written, s", lambda r: inc(r.plain_incremental)),
         (
-            "incremental / full, extension (CPU)",
-            lambda r: f"{r.ext_incremental.cpu_seconds / r.ext.cpu_seconds:.2f}",
+            "extension -j 1: wall s (CPU s)",
+            lambda r: f"{r.ext_j1.seconds:.2f} ({r.ext_j1.cpu_seconds:.2f})",
         ),
         (
             "extension -j 2: wall s (CPU s)",
             lambda r: f"{r.ext_j2.seconds:.2f} ({r.ext_j2.cpu_seconds:.2f})",
         ),
-        ("-j 2 / -j 1 (wall)", lambda r: f"{r.ext_j2.seconds / r.ext.seconds:.2f}"),
+        ("-j 2 / -j 1 (wall; target ≤ 1)", lambda r: f"{r.ext_j2.seconds / r.ext_j1.seconds:.2f}"),
         (
-            "peak RSS, extension / plain (MB)",
-            lambda r: f"{r.ext.maxrss_mb:.0f} / {r.plain.maxrss_mb:.0f}",
+            "peak RSS, extension -j 1 / -j 2 (MB)",
+            lambda r: f"{r.ext_j1.maxrss_mb:.0f} / {r.ext_j2.maxrss_mb:.0f}",
         ),
-        ("peak RSS, extension -j 2 (MB)", lambda r: f"{r.ext_j2.maxrss_mb:.0f}"),
-        ("warnings, extension / plain", lambda r: f"{r.ext.warnings} / {r.plain.warnings}"),
+        (
+            "peak RSS, plain / hand-written (MB)",
+            lambda r: f"{r.full['plain'].maxrss_mb:.0f} / {r.full['hand'].maxrss_mb:.0f}",
+        ),
+        (
+            "warnings, plain / hand-written / extension",
+            lambda r: " / ".join(str(r.full[v].warnings) for v in VARIANTS),
+        ),
+        ("load average (1 min) before / after", lambda r: f"{r.load[0]:.1f} / {r.load[1]:.1f}"),
     ]
     lines += [row(label, [cell(r) for r in results]) for label, cell in rows]
-    if len(results) > 1:
-        first, last = results[0], results[-1]
-
-        def growth(attr: str) -> float:
-            before: Build = getattr(first, attr)
-            after: Build = getattr(last, attr)
-            return (after.cpu_seconds / last.chapters) / (before.cpu_seconds / first.chapters)
-
-        lines.append("")
-        lines.append(
-            f"CPU time per chapter from {first.chapters} to {last.chapters} chapters: "
-            f"extension x{growth('ext'):.2f}, plain x{growth('plain'):.2f}."
-        )
+    lines.append("")
     lines.append(f"Machine: {os.cpu_count()} cores (nproc), Python {sys.version.split()[0]}.")
     for r in results:
-        for variant, b in (("extension", r.ext), ("plain", r.plain)):
-            for warning in b.first_warnings:
+        if r.term_links["ext"] != r.term_links["hand"]:
+            lines.append(
+                f"Term links differ at {r.chapters} chapters: extension "
+                f"{r.term_links['ext']}, hand-written {r.term_links['hand']}."
+            )
+        for variant in VARIANTS:
+            for warning in r.full[variant].first_warnings:
                 lines.append(f"Warning ({variant}, {r.chapters} chapters): {warning}")
     return "\n".join(lines)
 
@@ -252,16 +322,20 @@ def main(argv: list[str] | None = None) -> int:
         "--repeat",
         type=int,
         default=None,
-        help="full builds per variant, best kept (default 5, 2 at 200 chapters and more, "
+        help="full builds per variant, best kept (default 3, 2 at 200 chapters and more, "
         "1 with --quick)",
+    )
+    parser.add_argument(
+        "--edits", type=int, default=None, help="edit-rebuilds of each kind (default 3; 1 quick)"
     )
     parser.add_argument("--workdir", type=Path, help="keep sources and builds here")
     parser.add_argument("--json", type=Path, help="also write the results as JSON")
     args = parser.parse_args(argv)
     sizes = args.sizes or (QUICK_SIZES if args.quick else SIZES)
     # The best of several runs: on a shared machine the CPU time of one build
-    # moved by up to 20 % between identical runs; the best of five is steadier.
-    repeat = args.repeat or (1 if args.quick else 5)
+    # moved by up to 20 % between identical runs; the best of three is steadier.
+    repeat = args.repeat or (1 if args.quick else 3)
+    edits = args.edits or (1 if args.quick else 3)
     work = args.workdir or Path(tempfile.mkdtemp(prefix="studyguide-bench-"))
     cache_bytecode()
     results = []
@@ -269,7 +343,9 @@ def main(argv: list[str] | None = None) -> int:
         for chapters, terms in sizes:
             # The largest size fewer times: its builds are long and steadier.
             times = min(repeat, 2) if chapters >= 200 else repeat
-            results.append(measure_size(work / f"{chapters}-{terms}", chapters, terms, times))
+            results.append(
+                measure_size(work / f"{chapters}-{terms}", chapters, terms, times, edits)
+            )
     finally:
         if args.workdir is None:
             shutil.rmtree(work, ignore_errors=True)

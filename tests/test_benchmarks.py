@@ -14,13 +14,17 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 from generate import QUESTIONS_PER_CHAPTER, generate
 
 
-def test_generator_writes_the_same_prose_for_both_variants(tmp_path: Path) -> None:
+def test_generator_writes_the_same_prose_for_every_variant(tmp_path: Path) -> None:
     dirs = generate(tmp_path, chapters=3, terms=24)
-    ext, plain = dirs["ext"], dirs["plain"]
+    ext, plain, hand = dirs["ext"], dirs["plain"], dirs["hand"]
     chapters = sorted(p.name for p in ext.glob("chapter-*.md"))
     assert chapters == ["chapter-001.md", "chapter-002.md", "chapter-003.md"]
     for name in chapters:
         assert (ext / name).read_bytes() == (plain / name).read_bytes()
+        # The hand-written chapter is the same prose with roles and admonitions.
+        marked = (hand / name).read_text(encoding="utf-8")
+        assert marked.count("{admonition}") == QUESTIONS_PER_CHAPTER
+        assert "{term}`" in marked
     text = (ext / "chapter-002.md").read_text(encoding="utf-8")
     assert text.count("{discussion-question}") == QUESTIONS_PER_CHAPTER
     glossary = (ext / "glossary.yaml").read_text(encoding="utf-8")
@@ -58,19 +62,29 @@ def test_quick_benchmark_run(tmp_path: Path) -> None:
         timeout=300,
     )
     assert result.returncode == 0, result.stderr
-    assert "| ratio, CPU (target ≤ 1.15) |" in result.stdout
+    assert "| **extension / hand-written (CPU)** |" in result.stdout
     assert "Machine: " in result.stdout
+    # The hand-written guide makes as many term links as the extension.
+    assert "Term links differ" not in result.stdout
     [size] = json.loads(out.read_text(encoding="utf-8"))
     assert (size["chapters"], size["terms"], size["questions"]) == (2, 12, 12)
-    for build in ("ext", "plain", "ext_incremental", "plain_incremental", "ext_j2"):
-        assert size[build]["warnings"] == 0, (build, size[build]["first_warnings"])
-        assert size[build]["seconds"] > 0
-        assert size[build]["cpu_seconds"] > 0
-        assert size[build]["maxrss_mb"] > 10
+    assert size["term_links"]["ext"] == size["term_links"]["hand"] > 12
+    builds = [size["full"][v] for v in ("plain", "hand", "ext")]
+    builds += [size["prose_edit"][v] for v in ("plain", "hand", "ext")]
+    builds += [size["mention_edit"][v] for v in ("hand", "ext")]
+    builds += [size["ext_j1"], size["ext_j2"]]
+    for build in builds:
+        assert build["warnings"] == 0, build["first_warnings"]
+        assert build["seconds"] > 0
+        assert build["cpu_seconds"] > 0
+        assert build["maxrss_mb"] > 10
     # The full build reads every document; after one edit, the build re-reads one.
-    assert size["ext"]["read"] == 2 + 3
-    assert size["ext_incremental"]["read"] == 1
-    assert size["plain_incremental"]["read"] == 1
+    assert size["full"]["ext"]["read"] == 2 + 3
+    for edit in ("prose_edit", "mention_edit"):
+        assert size[edit]["ext"]["read"] == size[edit]["hand"]["read"] == 1
+    # A mention rewrites the glossary page; prose does not.
+    assert size["prose_edit"]["ext"]["written"] == 2
+    assert size["mention_edit"]["ext"]["written"] == 3
     html = (tmp_path / "work" / "2-12" / "out" / "ext" / "chapter-001.html").read_text(
         encoding="utf-8"
     )

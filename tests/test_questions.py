@@ -335,9 +335,14 @@ def test_lists_are_written_again_only_when_their_questions_change(
         "chapter-b",
         "index",
     ]
-    # A changed question: the page of all questions and the session plans follow
-    # (and the glossary page: one summary of the collected data serves them all).
+    # A changed question: the page of all questions and the session plans follow;
+    # the glossary page shows no question and is not written again.
     edit = "\n::::{discussion-question}\n:label: q-more\n\nAnother question?\n::::\n"
     written = written_after_edit(chapter_b, edit)
-    assert written == ["chapter-b", "glossary", "handout", "index", "questions", "sessions"]
+    assert written == ["chapter-b", "handout", "index", "questions", "sessions"]
     assert "Another question?" in _list_text(srcdir / "_build" / "html")
+    # A new glossary mention: the glossary page ("Mentioned in") and the session
+    # plans and handout (key terms) follow; the page of all questions shows the
+    # same and is not written again.
+    written = written_after_edit(chapter_b, "\n## Later\n\nThe MIR again.\n")
+    assert written == ["chapter-b", "glossary", "handout", "index", "sessions"]

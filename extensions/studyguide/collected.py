@@ -7,8 +7,11 @@ title, front matter or place in the toctree, changed in this build; not after
 every edit, since on a large guide they are the slowest pages to write.
 
 A domain that feeds these pages has a ``page_inputs(docname)`` method that
-returns a comparable summary of what it holds for the document.  The pages
-list documents in ``toctree_order``.
+returns a comparable summary of what it holds for the document.  A page asks
+about the domains it shows (``inputs_changed(env, "sgglossary")``): an edit
+that adds a glossary mention rewrites the glossary page, not the page of all
+questions.  Titles, front matter and the toctree count for every page.  The
+pages list documents in ``toctree_order``.
 """
 
 from __future__ import annotations
@@ -26,8 +29,9 @@ VOLATILE_METADATA = frozenset({"wordcount", "myst_slugs"})
 
 #: The inputs as they were before this build read anything, per environment.
 _BEFORE: WeakKeyDictionary[BuildEnvironment, Any] = WeakKeyDictionary()
-#: Whether they changed, once reading is over (several components ask).
-_CHANGED: WeakKeyDictionary[BuildEnvironment, bool] = WeakKeyDictionary()
+#: Which of them changed ("" and domain names), once reading is over (several
+#: components ask).
+_CHANGED: WeakKeyDictionary[BuildEnvironment, set[str]] = WeakKeyDictionary()
 #: The toctree order, kept once reading is over (every question number asks).
 _ORDER: WeakKeyDictionary[BuildEnvironment, list[str]] = WeakKeyDictionary()
 
@@ -60,10 +64,15 @@ def _walk_toctree(env: BuildEnvironment) -> list[str]:
     return order
 
 
-def page_inputs(env: BuildEnvironment) -> Any:
-    """Everything the collected pages are made from, comparable with ``==``."""
+def page_inputs(env: BuildEnvironment) -> dict[str, Any]:
+    """Everything the collected pages are made from, by source, comparable with ``==``.
+
+    ``""`` holds what every page shows (titles, front matter, the toctrees);
+    each domain with ``page_inputs`` has its own key, its name.
+    """
     providers = [domain for domain in env.domains.sorted() if hasattr(domain, "page_inputs")]
     documents = {}
+    by_domain: dict[str, dict[str, Any]] = {provider.name: {} for provider in providers}
     for docname in sorted(env.all_docs):
         title = env.titles[docname].astext() if docname in env.titles else ""
         metadata = sorted(
@@ -71,15 +80,13 @@ def page_inputs(env: BuildEnvironment) -> Any:
             for key, value in env.metadata[docname].items()
             if key not in VOLATILE_METADATA
         )
-        documents[docname] = (
-            title,
-            metadata,
-            [provider.page_inputs(docname) for provider in providers],
-        )
+        documents[docname] = (title, metadata)
+        for provider in providers:
+            by_domain[provider.name][docname] = provider.page_inputs(docname)
     toctrees = sorted(
         (docname, list(children)) for docname, children in env.toctree_includes.items()
     )
-    return toctrees, documents
+    return {"": (toctrees, documents), **by_domain}
 
 
 def remember_inputs(
@@ -97,16 +104,24 @@ def reading_done(app: Sphinx, env: BuildEnvironment) -> None:
     _ORDER[env] = _walk_toctree(env)
 
 
-def inputs_changed(env: BuildEnvironment) -> bool:
+def inputs_changed(env: BuildEnvironment, *domains: str) -> bool:
     """Whether this build changed what the collected pages are made from.
 
-    Asked once reading is over (``env-get-updated``, ``env-updated``).
+    With domain names, only those domains' inputs (and the titles, front
+    matter and toctrees) count; without, any of them.  Asked once reading is
+    over (``env-get-updated``, ``env-updated``).
     """
     if env not in _BEFORE:
         return True
     if env not in _CHANGED:
-        _CHANGED[env] = _BEFORE[env] != page_inputs(env)
-    return _CHANGED[env]
+        before, after = _BEFORE[env], page_inputs(env)
+        _CHANGED[env] = {
+            key for key in before.keys() | after.keys() if before.get(key) != after.get(key)
+        }
+    changed = _CHANGED[env]
+    if not domains:
+        return bool(changed)
+    return bool(changed & {"", *domains})
 
 
 def setup_collected(app: Sphinx) -> None:

@@ -225,7 +225,7 @@ def _domain(env: BuildEnvironment) -> ChronologyDomain:
 
 def rewrite_chronology_pages(app: Sphinx, env: BuildEnvironment) -> list[str]:
     """Write the chronology pages again when the mentions they list may have changed."""
-    return sorted(_domain(env).pages) if inputs_changed(env) else []
+    return sorted(_domain(env).pages) if inputs_changed(env, get_domain(env).name) else []
 
 
 # -- Filling the rows (doctree-resolved) ----------------------------------------------

@@ -138,7 +138,8 @@ def rewrite_glossary_pages(app: Sphinx, env: BuildEnvironment) -> Iterable[str]:
     Its "Mentioned in" lines are made at write time, so the page needs no
     re-reading, only re-writing (env-get-updated names documents to write).
     """
-    return list(get_domain(env).glossary_docs) if inputs_changed(env) else []
+    changed = inputs_changed(env, GlossaryDomain.name)
+    return list(get_domain(env).glossary_docs) if changed else []
 
 
 def check_consistency(app: Sphinx, env: BuildEnvironment) -> None:

@@ -5,8 +5,11 @@ from __future__ import annotations
 
 import hashlib
 import pickle
+import re
 from typing import TYPE_CHECKING, Any, ClassVar
 
+from docutils import nodes
+from sphinx import addnodes
 from sphinx.domains import Domain
 from sphinxcontrib.youtube.youtube import youtube
 
@@ -22,7 +25,6 @@ from studyguide.questions.nodes import discussion_question, questions_placeholde
 if TYPE_CHECKING:
     from collections.abc import Set
 
-    from docutils import nodes
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
 
@@ -31,6 +33,8 @@ DOMAIN = "questions"
 BODY = "sg_body"
 #: Attribute of a question kept in the domain: a digest of what lists show of it.
 SIGNATURE = "sg_signature"
+#: An index target's id: its number counts the index entries before it in the document.
+SERIAL_ID = re.compile(r"index-\d+")
 
 
 def pickled_question(question: discussion_question) -> bytes:
@@ -58,6 +62,40 @@ def pickled_question(question: discussion_question) -> bytes:
         question.parent = parent
         for node, line in saved:
             node.line = line
+
+
+def serial_free(question: discussion_question, body: bytes) -> bytes:
+    """The pickled question with its index targets' serial numbers left out.
+
+    A mention or an index entry added earlier in the chapter renumbers the
+    ``index-N`` targets of the question's terms line; the lists clear those
+    ids, so the question shows the same there and its signature must not
+    change.  *body* is the question pickled as it stands (kept when it has no
+    such target).
+    """
+    saved: list[tuple[nodes.Element, str, Any]] = []
+    for node in question.findall(nodes.Element):
+        # The targets' ids, and attributes naming one (a mention's "sg_index").
+        for name, value in list(node.attributes.items()):
+            if isinstance(value, str) and SERIAL_ID.fullmatch(value):
+                saved.append((node, name, value))
+                node[name] = "index"
+        if any(SERIAL_ID.fullmatch(node_id) for node_id in node["ids"]):
+            saved.append((node, "ids", node["ids"]))
+            node["ids"] = [SERIAL_ID.sub("index", node_id) for node_id in node["ids"]]
+        if isinstance(node, addnodes.index) and node.get("entries"):
+            saved.append((node, "entries", node["entries"]))
+            node["entries"] = [
+                (entry[0], entry[1], SERIAL_ID.sub("index", entry[2]), *entry[3:])
+                for entry in node["entries"]
+            ]
+    if not saved:
+        return body
+    try:
+        return pickled_question(question)
+    finally:
+        for node, attribute, value in saved:
+            node[attribute] = value
 
 
 def question_body(question: discussion_question) -> discussion_question:
@@ -128,7 +166,7 @@ class QuestionsDomain(Domain):
             body = pickled_question(question)
             shell[BODY] = body
             # What the lists show of it (lines counted from the question's).
-            shell[SIGNATURE] = hashlib.sha256(body).hexdigest()
+            shell[SIGNATURE] = hashlib.sha256(serial_free(question, body)).hexdigest()
             found.append(shell)
         if found:
             self.questions[docname] = found

@@ -53,9 +53,24 @@ def rewrite_lists(app: Sphinx, env: BuildEnvironment) -> list[str]:
     """Documents with collected lists are written again when what they show changed.
 
     Their content comes from other documents, which may just have been read.
+    A page of question lists only shows the questions (and titles, toctree);
+    session plans and handouts also show key terms taken from other domains
+    (a chapter's glossary mentions), so any change rewrites them.
     """
     domain: QuestionsDomain = env.domains[DOMAIN]  # type: ignore[assignment]
-    return sorted(domain.lists) if inputs_changed(env) else []
+    if not inputs_changed(env):
+        return []
+    if inputs_changed(env, DOMAIN):
+        return sorted(domain.lists)
+    return sorted(doc for doc in domain.lists if not lists_only(env, doc))
+
+
+def lists_only(env: BuildEnvironment, docname: str) -> bool:
+    """Whether the collected content of *docname* is question lists only."""
+    return all(
+        isinstance(placeholder, discussion_question_list)
+        for placeholder in env.get_doctree(docname).findall(questions_placeholder)
+    )
 
 
 def fill_placeholders(app: Sphinx, doctree: nodes.document, fromdocname: str) -> None:
