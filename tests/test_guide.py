@@ -220,6 +220,17 @@ def test_pdf_data_text_has_curly_quotes_and_range_dashes(guide_pdf: Path) -> Non
     assert not re.search(r"\b1[89]\d\d-\d{4}\b", text)
 
 
+def test_index_entries_have_the_chapters_typography(guide_html: Path, guide_latex: Path) -> None:
+    """A term's definition, its mentions and its "see" entries share one curly heading."""
+    index = (guide_html / "genindex.html").read_text("utf-8")
+    assert "People’s Power</strong>" in index
+    assert "see People’s Power" in index
+    assert "People&#39;s Power" not in index and "People's Power" not in index
+    tex = (guide_latex / "battle-of-chile.tex").read_text("utf-8")
+    assert "People’s Power" in "".join(re.findall(r"\\index\{[^}]*\}", tex))
+    assert not re.search(r"\\index\{People's Power", tex)
+
+
 def test_glossary_dates_the_definition_states_are_not_repeated(guide_html: Path) -> None:
     soup = BeautifulSoup((guide_html / "glossary.html").read_text("utf-8"), "html.parser")
     term = soup.find("dt", id="term-Monroe-doctrine")

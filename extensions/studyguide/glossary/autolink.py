@@ -25,11 +25,13 @@ from sphinx.transforms import SphinxTransform
 from studyguide.glossary.domain import get_glossary
 from studyguide.glossary.nodes import glossary_mention
 from studyguide.nodeutil import ancestors, nearest_section
+from studyguide.typography import educate
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
     from docutils.parsers.rst.states import Inliner
+    from sphinx.config import Config
 
     from studyguide.glossary.data import Entry
 
@@ -260,7 +262,7 @@ class AutoLink(SphinxTransform):
             self._index_mention(node, node.parent)
             return None
         _block, target_id = self._index_target(node.parent)
-        index = addnodes.index(entries=[index_entry(term, target_id)])
+        index = addnodes.index(entries=[index_entry(term, target_id, self.config)])
         index.source, index.line = get_node_line(node)
         return index
 
@@ -300,13 +302,17 @@ class AutoLink(SphinxTransform):
         """Add the mention's entry to its block's index node; note the id it names."""
         block, target_id = self._index_target(parent)
         _block, entries = self._block_entries.setdefault(id(block), (block, []))
-        entries.append(index_entry(mention["sg_term"], target_id))
+        entries.append(index_entry(mention["sg_term"], target_id, self.config))
         mention["sg_index"] = target_id
 
 
-def index_entry(term: str, target_id: str) -> tuple[str, str, str, str, None]:
-    """The index entry of a mention of *term* in the block *target_id*."""
-    return ("single", term, target_id, "", None)
+def index_entry(term: str, target_id: str, config: Config) -> tuple[str, str, str, str, None]:
+    """The index entry of a mention of *term* in the block *target_id*.
+
+    Its text gets the chapters' typography ("People’s Power"), as the entry
+    of the term's definition does, so both fall under one heading.
+    """
+    return ("single", educate(term, config), target_id, "", None)
 
 
 def text_runs(

@@ -24,7 +24,7 @@ from studyguide.glossary.domain import get_domain, get_glossary
 from studyguide.glossary.nodes import sg_backref, sg_mentions
 from studyguide.i18n import _
 from studyguide.nodeutil import relative_uris, term_xref, with_fragment
-from studyguide.typography import number_ranges
+from studyguide.typography import educate, number_ranges
 
 logger = logging.getLogger(__name__)
 
@@ -118,6 +118,12 @@ class GlossaryDirective(SphinxDirective):
             self.env, [nodes.Text(entry.term)], None, source, line, None, self.state.document
         )
         node_id = term["ids"][0]
+        # The index gets the chapters' typography ("People’s Power"), as the
+        # entries of the mentions do (studyguide.glossary.autolink.index_entry).
+        for index in term.findall(addnodes.index):
+            index["entries"] = [
+                (kind, educate(text, self.config), *rest) for kind, text, *rest in index["entries"]
+            ]
         std = self.env.domains.standard_domain
         for alias in entry.aliases:
             # Same anchor as the entry: {term}`alias` lands on the definition.
@@ -125,7 +131,8 @@ class GlossaryDirective(SphinxDirective):
             # by the glossary's missing-reference listener (``unknown_term``).
             std.note_object("term", alias, node_id, location=term)
             if name_key(alias) != name_key(entry.term):
-                see = addnodes.index(entries=[("see", f"{alias}; {entry.term}", node_id, "", None)])
+                see_text = educate(f"{alias}; {entry.term}", self.config)
+                see = addnodes.index(entries=[("see", see_text, node_id, "", None)])
                 see.source, see.line = source, line
                 term += see
 

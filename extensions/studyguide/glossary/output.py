@@ -110,7 +110,7 @@ def resolve_mentions(app: Sphinx, doctree: nodes.document, fromdoc: str) -> None
                 )
         replacement: list[nodes.Node] = [result]
         if per_mention_index and mention.get("sg_index"):
-            index = addnodes.index(entries=[index_entry(term, mention["sg_index"])])
+            index = addnodes.index(entries=[index_entry(term, mention["sg_index"], app.config)])
             replacement.insert(0, index)
         mention.parent.replace(mention, replacement)
 
