@@ -23,7 +23,6 @@ from guidetest import ROOT, sphinx_build
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
-    from pathlib import Path
 
     from playwright.sync_api import Browser
 
