@@ -246,7 +246,7 @@ def fill_chronology(app: Sphinx, doctree: nodes.document, docname: str) -> None:
 
     def entry_link(entry: Entry) -> nodes.Node:
         """A link to the entry's term on the glossary page, as a ``{term}`` makes it."""
-        inner = nodes.inline(entry.term, entry.term, classes=["xref", "std", "std-term"])
+        inner = nodes.inline(entry.display, entry.display, classes=["xref", "std", "std-term"])
         target = objects.get(("term", entry.term))
         if target is None:
             return inner
