@@ -8,7 +8,9 @@ entry's alias.  Each test builds a fresh copy of the root.
 
 from __future__ import annotations
 
+import os
 import shutil
+import time
 from io import StringIO
 from pathlib import Path
 
@@ -98,3 +100,29 @@ def test_without_language_nothing_is_translated(tmp_path: Path) -> None:
         "The Revolutionary Left Movement, founded in 1965.",
         DEFINITION.replace("'", "’"),
     ]
+
+
+def test_edited_translation_reaches_every_page(tmp_path: Path) -> None:
+    """An incremental build after the catalog changed: the tooltips follow it."""
+    build(tmp_path, "html", language="es")
+    po = tmp_path / "src" / "locale" / "es" / "LC_MESSAGES" / "glossary.po"
+    po.write_text(po.read_text(encoding="utf-8").replace("La coalición", "La alianza"), encoding="utf-8")
+    later = time.time() + 2
+    os.utime(po, (later, later))
+    app = SphinxTestApp(
+        "html",
+        srcdir=tmp_path / "src",  # type: ignore[arg-type]
+        status=StringIO(),
+        warning=StringIO(),
+        confoverrides={"language": "es"},
+    )
+    try:
+        app.build()
+    finally:
+        app.cleanup()
+    assert app.warning.getvalue() == ""
+    outdir = Path(app.outdir)
+    assert "La alianza de partidos" in (outdir / "glossary.html").read_text()
+    chapter = BeautifulSoup((outdir / "chapter.html").read_text(), "html.parser")
+    links = {a.get_text(): a for a in chapter.select("a.sg-term")}
+    assert links["Popular Unity"]["data-sg-tip"] == TIP.replace("coalición", "alianza")

@@ -138,6 +138,8 @@ class ChronologyDirective(SphinxDirective):
     def run(self) -> list[nodes.Node]:
         glossary = get_glossary(self.env)
         self.env.note_dependency(glossary.path)
+        for catalog in glossary.translations:  # its translation
+            self.env.note_dependency(catalog)
         if not glossary.ok:
             return []  # the data error was reported already
         start, end = self.options.get("from"), self.options.get("to")
