@@ -106,7 +106,9 @@ def test_edited_translation_reaches_every_page(tmp_path: Path) -> None:
     """An incremental build after the catalog changed: the tooltips follow it."""
     build(tmp_path, "html", language="es")
     po = tmp_path / "src" / "locale" / "es" / "LC_MESSAGES" / "glossary.po"
-    po.write_text(po.read_text(encoding="utf-8").replace("La coalición", "La alianza"), encoding="utf-8")
+    po.write_text(
+        po.read_text(encoding="utf-8").replace("La coalición", "La alianza"), encoding="utf-8"
+    )
     later = time.time() + 2
     os.utime(po, (later, later))
     app = SphinxTestApp(
