@@ -12,13 +12,10 @@ it is painted on.
 
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import pytest
-from browsing import DESKTOP, open_page
+from browsing import CONTRAST_HELPERS, DESKTOP, open_page, serve_directory
 from guidetest import ROOT, sphinx_build
 
 if TYPE_CHECKING:
@@ -49,27 +46,12 @@ MODES: dict[tuple[str, str], tuple[str | None, str, str]] = {
 
 #: Every text the extension colours or boxes, and the contrast of its colour
 #: with the background behind it (translucent layers blended).
-CONTRASTS = """
+CONTRASTS = (
+    """
 () => {
-  const rgb = c => { const m = c.match(/[\\d.]+/g).map(Number);
-                     return {r: m[0], g: m[1], b: m[2], a: m.length > 3 ? m[3] : 1}; };
-  const background = el => {
-    const layers = [];
-    for (let e = el; e; e = e.parentElement) {
-      const c = rgb(getComputedStyle(e).backgroundColor);
-      if (c.a > 0) { layers.push(c); if (c.a >= 1) break; }
-    }
-    let base = {r: 255, g: 255, b: 255};
-    for (const c of layers.reverse())
-      base = {r: c.r * c.a + base.r * (1 - c.a), g: c.g * c.a + base.g * (1 - c.a),
-              b: c.b * c.a + base.b * (1 - c.a)};
-    return base;
-  };
-  const lum = c => { const f = v => { v /= 255;
-      return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); };
-    return 0.2126 * f(c.r) + 0.7152 * f(c.g) + 0.0722 * f(c.b); };
-  const ratio = (a, b) => { const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p);
-                            return (x + 0.05) / (y + 0.05); };
+"""
+    + CONTRAST_HELPERS
+    + """
   const checks = [
     ['question text', '.sg-question > p:not(.sg-question-header)', null],
     ['question header', '.sg-question-header', null],
@@ -89,11 +71,7 @@ CONTRASTS = """
   });
 }
 """
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
+)
 
 
 @pytest.fixture(scope="module")
@@ -107,13 +85,8 @@ def themed_sites(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         )
         assert result.returncode == 0, f"{theme}: {result.stderr}"
         assert "WARNING" not in result.stderr, f"{theme}: {result.stderr}"
-    handler = functools.partial(_QuietHandler, directory=str(out))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
+    with serve_directory(out) as url:
+        yield url
 
 
 @pytest.mark.parametrize(("theme", "mode"), list(MODES), ids=[f"{t}-{m}" for t, m in MODES])
