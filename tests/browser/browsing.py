@@ -6,15 +6,21 @@ with a local stub, so it is counted without touching the network.
 
 from __future__ import annotations
 
+import functools
+import http.server
+import threading
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 import pytest
 from guidetest import ROOT
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     from playwright.sync_api import Browser, ConsoleMessage, Page, Request, Response, Route
 
 CHROMIUM = "/usr/bin/chromium"
@@ -36,6 +42,53 @@ SCREENSHOTS = ROOT / "tests" / "output" / "screenshots"
 MOBILE = {"width": 375, "height": 812}
 DESKTOP = {"width": 1280, "height": 900}
 CHAPTERS = ["part-1-insurrection", "part-2-coup", "part-3-peoples-power"]
+
+#: JavaScript for the body of a function given to ``page.evaluate``: ``rgb(css)``,
+#: ``background(element)`` (the colour behind it, translucent layers blended),
+#: ``ratio(a, b)`` (WCAG contrast of two colours).
+CONTRAST_HELPERS = """
+  const rgb = c => { const m = c.match(/[\\d.]+/g).map(Number);
+                     return {r: m[0], g: m[1], b: m[2], a: m.length > 3 ? m[3] : 1}; };
+  const background = el => {
+    // Blend the translucent backgrounds up to the first opaque one.
+    const layers = [];
+    for (let e = el; e; e = e.parentElement) {
+      const c = rgb(getComputedStyle(e).backgroundColor);
+      if (c.a > 0) { layers.push(c); if (c.a >= 1) break; }
+    }
+    let base = {r: 255, g: 255, b: 255};
+    for (const c of layers.reverse())
+      base = {r: c.r * c.a + base.r * (1 - c.a), g: c.g * c.a + base.g * (1 - c.a),
+              b: c.b * c.a + base.b * (1 - c.a)};
+    return base;
+  };
+  const lum = c => { const f = v => { v /= 255;
+      return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); };
+    return 0.2126 * f(c.r) + 0.7152 * f(c.g) + 0.0722 * f(c.b); };
+  const ratio = (a, b) => { const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p);
+                            return (x + 0.05) / (y + 0.05); };
+"""
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    """A static file handler that does not log every request to stderr."""
+
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+@contextmanager
+def serve_directory(directory: Path) -> Iterator[str]:
+    """Serve *directory* over HTTP on a free localhost port: the base URL."""
+    handler = functools.partial(_QuietHandler, directory=str(directory))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
 
 
 @dataclass

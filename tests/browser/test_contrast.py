@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
-from browsing import CHAPTERS
+from browsing import CHAPTERS, CONTRAST_HELPERS
 
 if TYPE_CHECKING:
     from browsing import Traffic
@@ -29,33 +29,17 @@ THEMES = {
 
 #: Text the extension colours.  The facilitator note exists only in the
 #: facilitator edition: one is added to the page, with the extension's classes.
-CONTRASTS = """
+CONTRASTS = (
+    """
 () => {
+"""
+    + CONTRAST_HELPERS
+    + """
   const article = document.querySelector('article');
   const note = document.createElement('aside');
   note.className = 'sg-facilitator-note admonition';
   note.innerHTML = '<p class="sg-facilitator-note-title">Facilitator note</p><p>Text.</p>';
   article.appendChild(note);
-  const rgb = c => { const m = c.match(/[\\d.]+/g).map(Number);
-                     return {r: m[0], g: m[1], b: m[2], a: m.length > 3 ? m[3] : 1}; };
-  const background = el => {
-    // Blend the translucent backgrounds up to the first opaque one.
-    const layers = [];
-    for (let e = el; e; e = e.parentElement) {
-      const c = rgb(getComputedStyle(e).backgroundColor);
-      if (c.a > 0) { layers.push(c); if (c.a >= 1) break; }
-    }
-    let base = {r: 255, g: 255, b: 255};
-    for (const c of layers.reverse())
-      base = {r: c.r * c.a + base.r * (1 - c.a), g: c.g * c.a + base.g * (1 - c.a),
-              b: c.b * c.a + base.b * (1 - c.a)};
-    return base;
-  };
-  const lum = c => { const f = v => { v /= 255;
-      return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); };
-    return 0.2126 * f(c.r) + 0.7152 * f(c.g) + 0.0722 * f(c.b); };
-  const ratio = (a, b) => { const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p);
-                            return (x + 0.05) / (y + 0.05); };
   const selectors = ['.sg-question-header', '.sg-question-header .sg-question-minutes',
                      '.sg-facilitator-note-title', 'a.sg-term'];
   return selectors.flatMap(sel => {
@@ -66,6 +50,7 @@ CONTRASTS = """
   });
 }
 """
+)
 
 
 @pytest.mark.parametrize("theme", THEMES)

@@ -10,6 +10,8 @@ Wiring only; each stage has its own module:
 * ``domain``: the mentions per document (parallel- and
   incremental-safe), unused entries;
 * ``directive``: ``{studyguide-glossary}``, the page, "Mentioned in";
+* ``translation``: the data in ``make gettext``'s catalog, translated with
+  ``language`` and ``locale_dirs``;
 * ``output``: the links of mentions, tooltips (HTML), page numbers
   (LaTeX), unknown terms.
 
@@ -70,6 +72,7 @@ from studyguide.glossary.output import (
     visit_reference_latex,
     visit_term_reference_html,
 )
+from studyguide.glossary.translation import add_to_catalog, translate_glossary
 from studyguide.latex import add_latex_package
 
 if TYPE_CHECKING:
@@ -143,6 +146,7 @@ def load_data(app: Sphinx) -> None:
             type="studyguide",
             subtype=problem.subtype,
         )
+    translate_glossary(app, glossary)
     get_domain(app.env).glossary = glossary
 
 
@@ -187,6 +191,7 @@ def setup_glossary(app: Sphinx) -> None:
     app.add_node(sg_page_mark, latex=(visit_page_mark_latex, None))
 
     app.connect("builder-inited", load_data)
+    app.connect("write-started", add_to_catalog)
     app.connect("env-get-updated", rewrite_glossary_pages)
     app.connect("env-check-consistency", check_consistency)
     # Before the other handlers: they see the links as a {term} makes them.

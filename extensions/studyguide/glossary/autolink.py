@@ -155,6 +155,8 @@ class AutoLink(SphinxTransform):
         if not glossary.ok:
             return
         self.env.note_dependency(glossary.path)
+        for catalog in glossary.translations:  # its translation
+            self.env.note_dependency(catalog)
         document = self.document
         on_glossary_page = bool(document.get("sg_glossary_page"))
         mode = (

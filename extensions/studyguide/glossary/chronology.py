@@ -139,6 +139,8 @@ class ChronologyDirective(SphinxDirective):
     def run(self) -> list[nodes.Node]:
         glossary = get_glossary(self.env)
         self.env.note_dependency(glossary.path)
+        for catalog in glossary.translations:  # its translation
+            self.env.note_dependency(catalog)
         if not glossary.ok:
             return []  # the data error was reported already
         start, end = self.options.get("from"), self.options.get("to")
@@ -246,7 +248,7 @@ def fill_chronology(app: Sphinx, doctree: nodes.document, docname: str) -> None:
 
     def entry_link(entry: Entry) -> nodes.Node:
         """A link to the entry's term on the glossary page, as a ``{term}`` makes it."""
-        inner = nodes.inline(entry.term, entry.term, classes=["xref", "std", "std-term"])
+        inner = nodes.inline(entry.display, entry.display, classes=["xref", "std", "std-term"])
         target = objects.get(("term", entry.term))
         if target is None:
             return inner

@@ -103,11 +103,19 @@ class Entry:
     aliases: list[str] = field(default_factory=list)
     see_also: list[str] = field(default_factory=list)
     field_lines: dict[str, int] = field(default_factory=dict)
+    #: The term as the glossary page shows it: its translation (see
+    #: studyguide.glossary.translation), else None.
+    headword: str | None = None
+
+    @property
+    def display(self) -> str:
+        """The headword shown: the translated term, or the term."""
+        return self.headword or self.term
 
     @property
     def names(self) -> list[str]:
-        """The term and its aliases: every form that links to the entry."""
-        return [self.term, *self.aliases]
+        """The term, its translation and its aliases: every form that links to the entry."""
+        return list(dict.fromkeys([self.term, self.display, *self.aliases]))
 
     @cached_property
     def tip(self) -> str:
@@ -173,6 +181,12 @@ class Glossary:
         #: False when the file could not be read: the build already failed with
         #: one message, and nothing else should add to it.
         self.ok = ok
+        #: The catalog files that translated the entries (for dependencies).
+        self.translations: list[Path] = []
+        self.reindex()
+
+    def reindex(self) -> None:
+        """Index the entries by term and by every name (again, after a translation)."""
         self.by_term = {entry.term: entry for entry in self.entries}
         self._by_name: dict[str, Entry] = {}
         self._by_key: dict[str, Entry] = {}
@@ -180,6 +194,7 @@ class Glossary:
             for name in entry.names:
                 self._by_name.setdefault(name, entry)
                 self._by_key.setdefault(name_key(name), entry)
+        self.__dict__.pop("matcher", None)
 
     def lookup(self, name: str) -> Entry | None:
         """The entry a ``{term}`` target names: exactly, else ignoring case."""

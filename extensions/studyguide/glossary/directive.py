@@ -19,7 +19,7 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 from sphinx.util.nodes import clean_astext
 
-from studyguide.glossary.data import CATEGORY_HEADINGS, Entry, name_key, sort_key
+from studyguide.glossary.data import CATEGORY_HEADINGS, Entry, Glossary, name_key, sort_key
 from studyguide.glossary.domain import get_domain, get_glossary
 from studyguide.glossary.nodes import sg_backref, sg_mentions
 from studyguide.i18n import _
@@ -77,6 +77,8 @@ class GlossaryDirective(SphinxDirective):
             return []
         glossary = get_glossary(self.env)
         self.env.note_dependency(glossary.path)
+        for catalog in glossary.translations:
+            self.env.note_dependency(catalog)
         document = self.state.document
         if self._is_second(document):
             return []
@@ -94,7 +96,7 @@ class GlossaryDirective(SphinxDirective):
 
         sections: list[nodes.Node] = []
         for category, title in headings.items():
-            entries = sorted(groups.get(category, []), key=lambda e: sort_key(e.term))
+            entries = sorted(groups.get(category, []), key=lambda e: sort_key(e.display))
             if not entries:
                 continue
             section = nodes.section(classes=["sg-glossary-group"])
@@ -105,18 +107,21 @@ class GlossaryDirective(SphinxDirective):
             glossary_node["sorted"] = False
             dlist = nodes.definition_list(classes=["glossary", "sg-glossary"])
             for entry in entries:
-                dlist += self.entry_item(entry)
+                dlist += self.entry_item(entry, glossary)
             glossary_node += dlist
             section += glossary_node
             sections.append(section)
         return sections
 
-    def entry_item(self, entry: Entry) -> nodes.definition_list_item:
+    def entry_item(self, entry: Entry, glossary: Glossary) -> nodes.definition_list_item:
         """One entry: the term (a real glossary term), names, definition, links."""
         source, line = self.get_source_info()
         term = make_glossary_term(
-            self.env, [nodes.Text(entry.term)], None, source, line, None, self.state.document
+            self.env, [nodes.Text(entry.display)], None, source, line, None, self.state.document
         )
+        # The data's texts are translated where the data is loaded
+        # (studyguide.glossary.translation), not by Sphinx's Locale transform.
+        term["translatable"] = False
         node_id = term["ids"][0]
         # The index gets the chapters' typography ("People’s Power"), as the
         # entries of the mentions do (studyguide.glossary.autolink.index_entry).
@@ -125,13 +130,17 @@ class GlossaryDirective(SphinxDirective):
                 (kind, educate(text, self.config), *rest) for kind, text, *rest in index["entries"]
             ]
         std = self.env.domains.standard_domain
-        for alias in entry.aliases:
+        noted = {entry.display}
+        for name in entry.names:
+            if name in noted:
+                continue  # a translated headword equal to an alias: one name
+            noted.add(name)
             # Same anchor as the entry: {term}`alias` lands on the definition.
             # Sphinx matches this spelling; another case of an alias is resolved
             # by the glossary's missing-reference listener (``unknown_term``).
-            std.note_object("term", alias, node_id, location=term)
-            if name_key(alias) != name_key(entry.term):
-                see_text = educate(f"{alias}; {entry.term}", self.config)
+            std.note_object("term", name, node_id, location=term)
+            if name_key(name) != name_key(entry.display):
+                see_text = educate(f"{name}; {entry.display}", self.config)
                 see = addnodes.index(entries=[("see", see_text, node_id, "", None)])
                 see.source, see.line = source, line
                 term += see
@@ -148,7 +157,8 @@ class GlossaryDirective(SphinxDirective):
             for position, target in enumerate(entry.see_also):
                 if position:
                     see_also += nodes.Text(", ")
-                see_also += term_xref(target, target, self.env.docname)
+                shown = glossary.by_term[target].display if target in glossary.by_term else target
+                see_also += term_xref(target, shown, self.env.docname)
             definition += see_also
         definition += sg_mentions(term=entry.term)
         return nodes.definition_list_item("", term, definition)
