@@ -52,6 +52,8 @@ html_copy_source = False
 html_show_sourcelink = False
 # Toctree captions get aria-level (studyguide: Sphinx writes role="heading" alone).
 studyguide_aria_captions = True
+# Every page gets a meta description (its first paragraph) where it sets none.
+studyguide_meta_descriptions = True
 # Browsers ask every page for an icon (a 404 for /favicon.ico without one).
 html_favicon = "docs/_static/favicon.svg"
 

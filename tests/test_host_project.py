@@ -25,6 +25,7 @@ GUIDE_SETTINGS = {
     "studyguide_html_as_text": True,
     "studyguide_aria_captions": True,
     "studyguide_video": True,
+    "studyguide_meta_descriptions": True,
 }
 
 
@@ -70,6 +71,8 @@ def test_host_html_stays_its_own(tmp_path: Path) -> None:
     iframe = soup(app, "video.html").find("iframe")
     assert iframe["src"] == "https://www.youtube.com/embed/CnTPJ6kmB0s"
     assert iframe.get("loading") is None
+    # No meta description the project did not ask for.
+    assert index.find("meta", attrs={"name": "description"}) is None
 
 
 def test_guide_settings_turn_the_features_on(tmp_path: Path) -> None:
@@ -87,6 +90,7 @@ def test_guide_settings_turn_the_features_on(tmp_path: Path) -> None:
     assert {caption.get("aria-level") for caption in captions} == {"2"}
     iframe = soup(app, "video.html").find("iframe")
     assert iframe["loading"] == "lazy"
+    assert index.find("meta", attrs={"name": "description"})["content"]
 
 
 def latex_build(tmp_path: Path, **overrides: object) -> SphinxTestApp:

@@ -1,8 +1,10 @@
 """Each HTML page's description for search engines and link previews.
 
-A page whose source sets no ``description`` (MyST's ``html_meta``) gets one
-from its first paragraph: the first sentences, up to about 160 characters,
-which is what search results show.
+With ``studyguide_meta_descriptions = True`` (the guide sets it; off by
+default, so a host project's pages stay as its theme makes them), a page whose
+source sets no ``description`` (MyST's ``html_meta``) gets one from its first
+paragraph: the first sentences, up to about 160 characters, which is what
+search results show.
 """
 
 from __future__ import annotations
@@ -51,7 +53,7 @@ def add_description(
 ) -> None:
     """Add ``<meta name="description">`` where the page has none."""
     metatags = context.get("metatags", "")
-    if doctree is None or 'name="description"' in metatags:
+    if not app.config.studyguide_meta_descriptions or doctree is None or 'name="description"' in metatags:
         return
     text = summary(first_paragraph(doctree))
     if text:
@@ -60,5 +62,12 @@ def add_description(
 
 
 def setup_pagemeta(app: Sphinx) -> None:
-    """Register the description for HTML pages."""
+    """Register the description for HTML pages, on if ``studyguide_meta_descriptions``."""
+    app.add_config_value(
+        "studyguide_meta_descriptions",
+        False,
+        "html",
+        types=frozenset({bool}),
+        description="give each HTML page without one a meta description",
+    )
     app.connect("html-page-context", add_description)
