@@ -53,7 +53,11 @@ def add_description(
 ) -> None:
     """Add ``<meta name="description">`` where the page has none."""
     metatags = context.get("metatags", "")
-    if not app.config.studyguide_meta_descriptions or doctree is None or 'name="description"' in metatags:
+    if (
+        not app.config.studyguide_meta_descriptions
+        or doctree is None
+        or 'name="description"' in metatags
+    ):
         return
     text = summary(first_paragraph(doctree))
     if text:
