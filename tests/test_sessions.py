@@ -78,7 +78,8 @@ def test_plan_formats_html(app: SphinxTestApp) -> None:
         ("Closing", "5 minutes"),
     ]
     assert total == ("Total", "80 minutes")
-    assert notes == []
+    # What is left of the meeting, said outright.
+    assert notes == ["10 minutes of the 90-minute meeting are left for reserve questions."]
     rows, total, notes = agenda(first, "together")
     assert rows == [
         ("Welcome", "5 minutes"),
@@ -114,7 +115,7 @@ def test_plan_formats_html(app: SphinxTestApp) -> None:
         "8 minutes",
     ]
     assert total == ("Total", "102 minutes")
-    assert notes == []
+    assert notes == ["18 minutes of the 120-minute meeting are left for reserve questions."]
 
     # Every total is the sum of its lines.
     for plan in (first, second):
@@ -246,7 +247,9 @@ def test_core_questions_that_do_not_fit(app: SphinxTestApp) -> None:
     assert total == ("Total", "80 minutes")
     assert notes == ["This format needs 80 minutes, more than the meeting."]
     # The second plan's own :meeting: 120 wins over conf.py.
-    assert agenda(second, "beforehand")[2] == []
+    assert agenda(second, "beforehand")[2] == [
+        "40 minutes of the 120-minute meeting are left for reserve questions."
+    ]
 
 
 @pytest.mark.parametrize("value", [0, -5, "long", 1.5, True])
@@ -376,6 +379,8 @@ def test_plan_latex(app: SphinxTestApp) -> None:
         "\\sgagendarow{Core questions}{55 minutes}\n"
         "\\sgagendarow{Closing}{5 minutes}\n"
         "\\sgagendatotal{Total}{80 minutes}\n"
+    )
+    assert (
         "\\end{sgagenda}\n"
         "\\sgagendasep\n"
         "\\begin{sgagenda}{Watched together}\n"
@@ -385,8 +390,10 @@ def test_plan_latex(app: SphinxTestApp) -> None:
         "\\sgagendarow{Core questions}{55 minutes}\n"
         "\\sgagendarow{Closing}{5 minutes}\n"
         "\\sgagendatotal{Total}{171 minutes}\n"
-    )
+    ) in first
     assert "This format needs 171 minutes: plan a longer meeting" in first
+    beforehand = first[: first.index(r"\end{sgagenda}")]
+    assert "10 minutes of the 90\\sphinxhyphen{}minute meeting are left for reserve" in beforehand
     assert "\\sgagendatotal{Total}{102 minutes}" in tex
     # Reserve questions apart; notes only in the facilitator edition.
     reserve = first.index(r"\sphinxstylestrong{If time allows}")
@@ -564,8 +571,14 @@ def test_guide_sessions(guide_html: Path) -> None:
         for key in ("beforehand", "together"):
             rows, total, _notes = agenda(plan, key)
             assert sum(minutes(m) for _label, m in rows) == minutes(total[1])
-        # The core questions fit a 90-minute meeting watched beforehand.
-        assert minutes(agenda(plan, "beforehand")[1][1]) <= 90
+        # The core questions fit a 90-minute meeting watched beforehand, and
+        # the plan says what is left of it.
+        _rows, (_label, total), notes = agenda(plan, "beforehand")
+        assert minutes(total) <= 90
+        assert notes == [
+            f"{90 - minutes(total)} minutes of the 90-minute meeting are left for reserve "
+            "questions."
+        ]
         assert ("Screening", f"{runtime} minutes") in agenda(plan, "together")[0]
         terms = [dt.get_text() for dt in plan.select("dl.sg-session-terms dt")]
         assert 1 <= len(terms) <= 8

@@ -155,6 +155,13 @@ def _agenda_node(agenda: Agenda) -> session_agenda:
     elif agenda.too_long:
         text = _("This format needs %s, more than the meeting.") % format_minutes(agenda.total)
         node += nodes.paragraph(text, text, classes=["sg-agenda-note"])
+    elif agenda.meeting - agenda.total >= 1:
+        # The rest of the meeting, said outright: the plan adds up to the meeting.
+        text = _("%(spare)s of the %(meeting)s-minute meeting are left for reserve questions.") % {
+            "spare": format_minutes(agenda.meeting - agenda.total),
+            "meeting": agenda.meeting,
+        }
+        node += nodes.paragraph(text, text, classes=["sg-agenda-note"])
     return node
 
 
