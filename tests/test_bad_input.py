@@ -6,7 +6,8 @@ from the base and ``expected.txt``, the messages the build must print, one a
 line, each starting with the file and line relative to the source directory
 (``index.md:7: WARNING: ...``), or with ``ERROR:`` for a message that has no
 line and names its file in the text; ``{srcdir}`` stands for the source
-directory.  A case is copied to a temporary directory,
+directory.  A case that changes settings holds ``conf_overrides.py``: its lines
+are appended to the base's ``conf.py``.  A case is copied to a temporary directory,
 built strictly in a subprocess, and must fail with those messages, print no
 traceback, and leave its sources byte for byte as they were.
 """
@@ -31,6 +32,8 @@ from studyguide.glossary.data import MAX_TIP, GlossaryDataError, load_glossary, 
 
 CORPUS = ROOT / "tests" / "bad_input"
 BASE = CORPUS / "_base"
+#: A case's settings, appended to the base's conf.py.
+OVERRIDES = "conf_overrides.py"
 CASES = sorted(p.name for p in CORPUS.iterdir() if p.is_dir() and not p.name.startswith("_"))
 # What Sphinx prints when an exception escapes an extension.
 CRASH_MARKERS = ("Traceback", "Exception occurred", "Extension error", "full traceback")
@@ -57,7 +60,10 @@ def make_case(name: str, tmp_path: Path) -> Path:
     srcdir = tmp_path / "src"
     shutil.copytree(BASE, srcdir)
     for path in (CORPUS / name).rglob("*"):
-        if path.is_file() and path.name != "expected.txt":
+        if path.name == OVERRIDES:
+            with (srcdir / "conf.py").open("a", encoding="utf-8") as conf:
+                conf.write("\n" + path.read_text(encoding="utf-8"))
+        elif path.is_file() and path.name != "expected.txt":
             target = srcdir / path.relative_to(CORPUS / name)
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(path, target)

@@ -12,6 +12,7 @@ gives strings the same treatment, with an en dash in number ranges
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import TYPE_CHECKING
 
@@ -34,9 +35,16 @@ def number_ranges(text: str) -> str:
 
 def educate(text: str, config: Config) -> str:
     """*text* with the chapters' quotes and dashes (as conf.py's smartquotes sets them)."""
-    if config.smartquotes:
-        language = config.language or "en"
-        text = smartquotes.smartyPants(text, config.smartquotes_action, language)
+    return _educate(
+        text, bool(config.smartquotes), config.smartquotes_action, config.language or "en"
+    )
+
+
+@functools.lru_cache(maxsize=8192)
+def _educate(text: str, enabled: bool, action: str, language: str) -> str:
+    # Cached: the same tooltips and index entries come back at every mention.
+    if enabled:
+        text = smartquotes.smartyPants(text, action, language)
     return number_ranges(text)
 
 

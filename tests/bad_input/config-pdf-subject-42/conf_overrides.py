@@ -1,0 +1,1 @@
+studyguide_pdf_subject = 42
