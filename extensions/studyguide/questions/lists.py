@@ -155,17 +155,21 @@ def first_words(text: str, count: int = FIRST_WORDS) -> str:
     return " ".join(words) if len(words) <= count else " ".join(words[:count]) + "\u2026"
 
 
-def question_summary(app: Sphinx, question: discussion_question, fromdocname: str) -> nodes.Node:
-    """A list item for print: "Question 1.2 (10 minutes): The first words… (p. 18)"."""
-    body = question_body(question)
-    paragraph = next(
+def question_text(question: nodes.Element) -> nodes.paragraph | None:
+    """The question's first paragraph of text (not its "Terms:" line)."""
+    return next(
         (
             child
-            for child in body.children
+            for child in question.children
             if isinstance(child, nodes.paragraph) and "sg-question-terms" not in child["classes"]
         ),
         None,
     )
+
+
+def question_summary(app: Sphinx, question: discussion_question, fromdocname: str) -> nodes.Node:
+    """A list item for print: "Question 1.2 (10 minutes): The first words… (p. 18)"."""
+    paragraph = question_text(question_body(question))
     title = question_title(app.env, question["docname"], question["sg_index"])
     para = nodes.paragraph(classes=["sg-question-entry"])
     link = refnode_or_text(

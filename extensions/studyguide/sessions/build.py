@@ -23,7 +23,7 @@ from studyguide.questions.helpers import (
     parse_minutes,
     question_title,
 )
-from studyguide.questions.lists import question_copies, question_summary
+from studyguide.questions.lists import question_copies, question_summary, question_text
 from studyguide.questions.nodes import facilitator_note
 from studyguide.sessions.agenda import Agenda, agendas
 from studyguide.sessions.contentnote import note_copies
@@ -126,14 +126,6 @@ def _terms_list(builder: Builder, fromdocname: str, terms: list[KeyTerm]) -> nod
     return dl
 
 
-def _question_summary(copy: discussion_question) -> list[nodes.Node]:
-    """The first paragraph of a resolved question copy."""
-    for child in copy.children:
-        if isinstance(child, nodes.paragraph) and "sg-question-terms" not in child["classes"]:
-            return list(child.children)
-    return []
-
-
 def _agenda_node(agenda: Agenda) -> session_agenda:
     rows = [
         (segment.label, format_minutes(segment.minutes) if segment.minutes is not None else "—")
@@ -192,7 +184,8 @@ def _question_items(
         if question["minutes"]:
             para += nodes.Text(" (" + format_minutes(question["minutes"]) + ")")
         para += nodes.Text(": ")
-        para.extend(_question_summary(copy))
+        text = question_text(copy)
+        para.extend(text.children if text is not None else [])
         item = nodes.list_item("", para)
         # Only the facilitator edition has notes at all (removed at read time).
         for note in copy.findall(facilitator_note):
