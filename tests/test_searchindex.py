@@ -65,3 +65,25 @@ def test_broken_index_heals(tmp_path: Path) -> None:
     healed = build(srcdir, outdir)
     assert healed["docnames"] == fresh["docnames"]
     assert healed["indexentries"] == fresh["indexentries"]
+
+
+def test_every_index_entry_points_at_an_anchor_of_its_page(guide_html: Path) -> None:
+    """Copies (the page of all questions, the session plans) carry no index entries of their own.
+
+    Their terms lines were copied with the index nodes of the original, whose
+    anchors the copy does not have: the search offered "questions.html#index-3",
+    a place that is not there.
+    """
+    index = read_index(guide_html)
+    docnames = index["docnames"]
+    pages = {name: (guide_html / f"{name}.html").read_text(encoding="utf-8") for name in docnames}
+    dangling = [
+        (term, docnames[doc], anchor)
+        for term, places in index["indexentries"].items()
+        for doc, anchor, *_ in places
+        if anchor and f'id="{anchor}"' not in pages[docnames[doc]]
+    ]
+    assert dangling == []
+    places = {docnames[doc] for entries in index["indexentries"].values() for doc, *_ in entries}
+    assert {"part-1-insurrection", "glossary"} <= places
+    assert not places & {"questions", "sessions"}

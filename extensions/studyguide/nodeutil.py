@@ -28,6 +28,21 @@ def ancestors(node: nodes.Node) -> Iterator[nodes.Element]:
         parent = parent.parent
 
 
+def clear_ids(node: nodes.Element) -> nodes.Element:
+    """Make *node* a copy to place elsewhere: no ids, no names, no index entries.
+
+    The targets and the index entries belong to the original: a copy keeping
+    them would give the search index entries that point at anchors the page
+    does not have.
+    """
+    for index in list(node.findall(addnodes.index)):
+        index.parent.remove(index)
+    for element in node.findall(nodes.Element):
+        element["ids"] = []
+        element["names"] = []
+    return node
+
+
 def nearest_section(node: nodes.Node) -> nodes.section | None:
     """The innermost section holding *node* (``None`` outside sections)."""
     return next((a for a in ancestors(node) if isinstance(a, nodes.section)), None)

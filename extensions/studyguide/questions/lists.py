@@ -10,7 +10,7 @@ from sphinx import addnodes
 from sphinx.util.docutils import new_document
 
 from studyguide.collected import inputs_changed
-from studyguide.nodeutil import refnode_or_text
+from studyguide.nodeutil import clear_ids, refnode_or_text
 from studyguide.questions.domain import DOMAIN, question_body
 from studyguide.questions.helpers import (
     _warn,
@@ -39,14 +39,6 @@ if TYPE_CHECKING:
 #: of placeholder connects a listener returning the content of its own kind and
 #: ``None`` for the others (an event, so the fillers belong to the application).
 FILL_PLACEHOLDER = "studyguide-fill-placeholder"
-
-
-def clear_ids(node: nodes.Element) -> nodes.Element:
-    """Remove ids from *node* and its descendants (a copy placed elsewhere)."""
-    for element in node.findall(nodes.Element):
-        element["ids"] = []
-        element["names"] = []
-    return node
 
 
 def rewrite_lists(app: Sphinx, env: BuildEnvironment) -> list[str]:

@@ -22,6 +22,7 @@ from sphinx.util.texescape import escape
 
 from studyguide.glossary.autolink import NOLINK_CLASS
 from studyguide.i18n import _
+from studyguide.nodeutil import clear_ids
 from studyguide.questions.helpers import _warn
 from studyguide.questions.writers import depart_children, visit_children
 
@@ -71,10 +72,7 @@ def note_copies(app: Sphinx, notes: list[bytes], fromdocname: str) -> list[conte
     document = new_document("")
     for data in notes:
         copy: content_note = pickle.loads(data)
-        for element in copy.findall(nodes.Element):
-            element["ids"] = []
-            element["names"] = []
-        document += copy
+        document += clear_ids(copy)
     app.env.resolve_references(document, fromdocname, app.builder)
     copies: list[content_note] = list(document.children)
     document.clear()
