@@ -176,3 +176,31 @@ studyguide_downloads_note = (
     "The printable guide (PDF), the EPUB and the session handouts are published "
     "with the site: `make site` builds them with the web guide."
 )
+
+
+# -- Manual page -------------------------------------------------------------
+
+# A manual page cannot be clicked in every terminal: web addresses are printed.
+man_show_urls = True
+
+
+def setup(app: object) -> None:
+    """The guide's own fix for Sphinx 9 with docutils 0.22 in manual pages.
+
+    docutils 0.22's manual-page writer sets ``visit_reference`` on each
+    translator instance, which hides Sphinx's own method: every internal link
+    printed its fragment after the text ("Popular Unity <#term-Popular-Unity>").
+    Sphinx issue 14427 (the fix proposed there, pull request 14436); remove this
+    once a fixed Sphinx is required.
+    """
+    from sphinx.writers.manpage import ManualPageTranslator
+
+    class GuideManualPageTranslator(ManualPageTranslator):
+        def __init__(self, *args: object) -> None:
+            super().__init__(*args)  # type: ignore[arg-type]
+            vars(self).pop("visit_reference", None)
+            vars(self).pop("depart_reference", None)
+            # The link's text in italics, as Sphinx wrote it with docutils 0.21.
+            self.defs.setdefault("reference", (r"\fI\%", r"\fP"))
+
+    app.set_translator("man", GuideManualPageTranslator)  # type: ignore[attr-defined]
