@@ -55,6 +55,9 @@ def test_gettext_catalog_holds_the_glossary_data(tmp_path: Path) -> None:
     assert locations[DEFINITION] == [("glossary.yaml", 3)]
     assert locations["Popular Unity"] == [("glossary.yaml", 2)]
     assert locations["The Revolutionary Left Movement, founded in 1965."] == [("glossary.yaml", 7)]
+    # Aliases too: a translated chapter names the entry in its own language.
+    assert locations["Unidad Popular"] == [("glossary.yaml", 5)]
+    assert locations["Revolutionary Left Movement"] == [("glossary.yaml", 9)]
     assert "MIR" in locations
     assert "Glossary" in locations
 
@@ -81,6 +84,9 @@ def test_spanish_build_shows_the_translations(tmp_path: Path) -> None:
     assert links["Popular Unity"]["data-sg-tip"] == TIP
     assert links["Popular Unity"]["href"] == "glossary.html#" + str(terms["Unidad Popular"]["id"])
     assert links["MIR"]["data-sg-tip"] == "The Revolutionary Left Movement, founded in 1965."
+    # A translated alias links, as the original alias does.
+    spanish = links["Movimiento de Izquierda Revolucionaria"]
+    assert spanish["href"] == "glossary.html#" + str(terms["MIR"]["id"])
 
 
 def test_spanish_latex_shows_the_translations(tmp_path: Path) -> None:
@@ -100,6 +106,9 @@ def test_without_language_nothing_is_translated(tmp_path: Path) -> None:
         "The Revolutionary Left Movement, founded in 1965.",
         DEFINITION.replace("'", "’"),
     ]
+    chapter = BeautifulSoup((Path(app.outdir) / "chapter.html").read_text(), "html.parser")
+    # The Spanish name is a name of the entry only where the catalog makes it one.
+    assert [a.get_text() for a in chapter.select("a.sg-term")] == ["Popular Unity", "MIR"]
 
 
 def test_edited_translation_reaches_every_page(tmp_path: Path) -> None:

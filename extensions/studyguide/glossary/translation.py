@@ -7,7 +7,7 @@ the data is translated where it is loaded, and the gettext builder is given
 its messages:
 
 * ``make gettext`` (the ``gettext`` builder): each entry's headword,
-  definition and chronology lines are added to the catalog named after the
+  aliases, definition and chronology lines are added to the catalog named after the
   data file (``glossary.yaml`` -> ``glossary.pot``, the same catalog as a
   glossary page ``glossary.md``), with the data file's line as location.
 * With ``language`` set, the catalog ``<locale_dir>/<language>/LC_MESSAGES/
@@ -17,7 +17,8 @@ its messages:
   show the translation.  A translated headword is what the glossary page shows
   and one more name of the entry: links made with the original term still
   resolve, and a translation equal to one of the entry's aliases is that name
-  once, not twice.
+  once, not twice.  A translated alias is likewise one more name, so that the
+  auto-linker finds it in translated chapters.
 
 The page's headword and definition are therefore not left to Sphinx's
 ``Locale`` transform (the directive marks them not translatable): they would
@@ -57,6 +58,8 @@ def messages(glossary: Glossary) -> Iterator[tuple[str, int]]:
     for entry in glossary.entries:
         lines = entry.field_lines
         yield entry.term, lines.get("term", entry.line)
+        for position, alias in enumerate(entry.aliases):
+            yield alias, lines.get(f"aliases.{position}", entry.line)
         yield entry.definition, lines.get("definition", entry.line)
         if entry.event:
             yield entry.event, lines.get("event", entry.line)
@@ -130,6 +133,9 @@ def _translate_entry(entry: Entry, table: dict[str, str]) -> None:
         return " ".join(table.get(text, text).split()) or text
 
     entry.headword = tr(entry.term)
+    # A translated alias is one more name (the translated chapters say it);
+    # the original still links.
+    entry.aliases = list(dict.fromkeys([*entry.aliases, *map(tr, entry.aliases)]))
     entry.definition = tr(entry.definition)
     entry.__dict__.pop("tip", None)  # the cached first sentence of the original
     if entry.event:
