@@ -9,6 +9,8 @@ import pytest
 from guidetest import ROOT, sphinx_build
 
 VIDEO = "Video: https://www.youtube.com/watch?v=CnTPJ6kmB0s"
+#: The first numbered paragraph's number, for CSS to draw in the margin.
+PARA_NUMBER = '<span class="sg-para-number" data-sg-para="1"></span>'
 
 
 def only(outdir: Path, pattern: str) -> str:
@@ -21,7 +23,9 @@ def check_html(outdir: Path) -> None:
 
 
 def check_dirhtml(outdir: Path) -> None:
-    assert 'href="../glossary/#term-' in (outdir / "part-1-insurrection" / "index.html").read_text()
+    page = (outdir / "part-1-insurrection" / "index.html").read_text()
+    assert 'href="../glossary/#term-' in page
+    assert PARA_NUMBER in page
 
 
 def check_singlehtml(outdir: Path) -> None:
@@ -29,6 +33,7 @@ def check_singlehtml(outdir: Path) -> None:
     assert 'href="#term-Salvador-Allende"' in page
     # One fragment: "#document-glossary#term-..." leads nowhere.
     assert "#document-glossary#" not in page
+    assert page.count(PARA_NUMBER) == 3  # one per chapter
 
 
 def check_epub(outdir: Path) -> None:
@@ -43,6 +48,7 @@ def check_text(outdir: Path) -> None:
     text = (outdir / "part-1-insurrection.txt").read_text()
     assert VIDEO in text
     assert "Question 1.1 5 minutes" in text
+    assert "\n[1] " in text
 
 
 def check_man(outdir: Path) -> None:

@@ -75,6 +75,19 @@ def test_host_html_stays_its_own(tmp_path: Path) -> None:
     assert index.find("meta", attrs={"name": "description"}) is None
 
 
+def test_paragraphs_are_written_as_sphinx_writes_them(tmp_path: Path) -> None:
+    """No writer's paragraph visitor is replaced: with no numbered pages, a
+    paragraph is what Sphinx writes without the extension."""
+    app = build(tmp_path / "with")
+    handlers = app.registry.translation_handlers
+    assert [name for name, nodes in handlers.items() if "paragraph" in nodes] == []
+    plain = build(tmp_path / "without", extensions=["myst_parser", "sphinxcontrib.youtube"])
+    for page in ["index.html", "page.html"]:
+        paragraphs = [str(p) for p in soup(app, page).select("div.body p")]
+        assert paragraphs, page
+        assert paragraphs == [str(p) for p in soup(plain, page).select("div.body p")], page
+
+
 def test_guide_settings_turn_the_features_on(tmp_path: Path) -> None:
     app = build(tmp_path, **GUIDE_SETTINGS)
     index = soup(app, "index.html")

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
-from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup, Tag
 from guidetest import ROOT, latexmk, pdf_text, require_tools, written_after_edit
 
 if TYPE_CHECKING:
@@ -28,12 +28,18 @@ def assert_no_warnings(app: SphinxTestApp) -> None:
     assert app.warning.getvalue() == "", app.warning.getvalue()
 
 
+def margin_number(paragraph: Tag) -> str:
+    """The number a paragraph's first child, an empty span, gives CSS to draw ("" if none)."""
+    first = paragraph.contents[0] if paragraph.contents else None
+    if not isinstance(first, Tag) or "sg-para-number" not in first.get("class", []):
+        return ""
+    assert first.get_text() == "", first
+    return str(first.get("data-sg-para", ""))
+
+
 def numbered(page: BeautifulSoup) -> list[tuple[str, str, str]]:
-    """(id, data-sg-para, first word) of each numbered paragraph, in order."""
-    return [
-        (p["id"], p.get("data-sg-para", ""), p.get_text().split()[0])
-        for p in page.select("p.sg-para")
-    ]
+    """(id, number in the margin, first word) of each numbered paragraph, in order."""
+    return [(p["id"], margin_number(p), p.get_text().split()[0]) for p in page.select("p.sg-para")]
 
 
 def citations(page: BeautifulSoup) -> list[tuple[str, str]]:
@@ -72,10 +78,10 @@ def test_ids_and_numbers_in_order(app: SphinxTestApp) -> None:
     for text in ["An admonition", "This introduction", "What do"]:
         paragraph = chapter_a.find(string=re.compile(text)).find_parent("p")
         assert "sg-para" not in paragraph.get("class", []), text
-        assert not paragraph.has_attr("data-sg-para"), text
+        assert not paragraph.select(".sg-para-number"), text
     # Pages the config does not name are left alone.
     for page in ["index.html", "questions.html", "glossary.html"]:
-        assert not soup(app, page).select("[data-sg-para], .sg-para"), page
+        assert not soup(app, page).select("[data-sg-para], .sg-para, .sg-para-number"), page
 
 
 @pytest.mark.sphinx("html", testroot="paragraphs", freshenv=True)
@@ -83,8 +89,11 @@ def test_number_is_not_in_the_text(app: SphinxTestApp) -> None:
     """The number is an attribute drawn by CSS, so copying the text leaves it out."""
     app.build()
     first = soup(app, "chapter-a.html").select_one("#para-1")
+    assert str(first) == (
+        '<p class="sg-para" id="para-1"><span class="sg-para-number" data-sg-para="1">'
+        "</span>ALPHA opens the first chapter.</p>"
+    )
     assert first.get_text() == "ALPHA opens the first chapter."
-    assert first["data-sg-para"] == "1"
     css = (app.outdir / "_static" / "studyguide-paragraphs.css").read_text(encoding="utf-8")
     assert "content: attr(data-sg-para)" in css
     page = (app.outdir / "chapter-a.html").read_text(encoding="utf-8")
@@ -141,7 +150,7 @@ def test_nothing_is_numbered_by_default(app: SphinxTestApp) -> None:
     app.build()
     for page in ["chapter-a.html", "chapter-b.html"]:
         html = soup(app, page)
-        assert not html.select(".sg-para, [data-sg-para]"), page
+        assert not html.select(".sg-para, [data-sg-para], .sg-para-number"), page
         assert not html.select('[id^="para-"]'), page
 
 
@@ -190,6 +199,24 @@ def test_text_builder_prefixes_the_number(app: SphinxTestApp) -> None:
     assert "[" not in text.split("Questions for discussion")[1]
 
 
+@pytest.mark.sphinx("xml", testroot="paragraphs", freshenv=True)
+def test_xml_keeps_the_number_as_an_attribute_only(app: SphinxTestApp) -> None:
+    app.build()
+    assert_no_warnings(app)
+    xml = (app.outdir / "chapter-a.xml").read_text(encoding="utf-8")
+    assert re.search(r'<paragraph [^>]*sg_para="1"[^>]*>ALPHA opens the first chapter\.<', xml)
+    assert "sg_para_number" not in xml
+
+
+@pytest.mark.sphinx("gettext", testroot="paragraphs", freshenv=True)
+def test_gettext_catalog_holds_no_number(app: SphinxTestApp) -> None:
+    app.build()
+    assert_no_warnings(app)
+    catalog = (app.outdir / "chapter-a.pot").read_text(encoding="utf-8")
+    assert 'msgid "ALPHA opens the first chapter."' in catalog
+    assert 'msgid "DELTA is the first paragraph of a quotation."' in catalog
+
+
 def _without_questions(rootdir: Path, tmp_path: Path) -> Path:
     """The test project without its questions (man and texinfo do not render them)."""
     srcdir = tmp_path / "plain"
@@ -232,6 +259,11 @@ def test_latex_labels_and_page_references(app: SphinxTestApp) -> None:
         *[(str(n), f"chapter-a:para-{n}", word) for n, word in enumerate(CHAPTER_A, start=1)],
         *[(str(n), f"chapter-b:para-{n}", word) for n, word in enumerate(CHAPTER_B, start=1)],
     ]
+    # The mark opens the paragraph, after Sphinx's own start of a paragraph.
+    assert (
+        "\n\\sphinxAtStartPar\n\\sgparamark{1}{\\phantomsection"
+        "\\label{\\detokenize{chapter-a:para-1}}}ALPHA opens the first chapter.\n"
+    ) in tex
     refs = re.findall(
         r"\\hyperref\[\\detokenize\{([^}]*)\}\]\{\\sphinxcrossref\{\\DUrole\{xref\}"
         r"\{\\DUrole\{sg-para-ref\}\{([^}]*)\}\}\}\}\}\\sgparapageref\{\\detokenize\{([^}]*)\}\}",
@@ -383,7 +415,7 @@ def test_guide_numbers_every_paragraph_of_the_reviews(guide_html: Path, part: in
     paragraphs = page.select("p.sg-para")
     review = review_paragraphs(part)
     assert [p["id"] for p in paragraphs] == [f"para-{n}" for n in range(1, len(review) + 1)]
-    assert [p["data-sg-para"] for p in paragraphs] == [str(n) for n in range(1, len(review) + 1)]
+    assert [margin_number(p) for p in paragraphs] == [str(n) for n in range(1, len(review) + 1)]
     assert [letters(p.get_text()) for p in paragraphs] == [
         letters(re.sub(r"^> ?", "", b, flags=re.M)) for b in review
     ]

@@ -12,12 +12,20 @@ about the domains it shows (``inputs_changed(env, "sgglossary")``): an edit
 that adds a glossary mention rewrites the glossary page, not the page of all
 questions.  Titles, front matter and the toctree count for every page.  The
 pages list documents in ``toctree_order``.
+
+What one build notes (the inputs before reading, which of them changed, the
+final toctree order) lives in the ``sgcollected`` domain: Sphinx makes a
+domain instance per environment and does not pickle it (only its ``data``,
+here empty), so the notes last one build and are never shared between
+environments, as a module-level dictionary would be.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
-from weakref import WeakKeyDictionary
+from collections.abc import Set
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from sphinx.domains import Domain
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -27,13 +35,43 @@ if TYPE_CHECKING:
 #: line numbers): it changes with any edit, and no collected page shows it.
 VOLATILE_METADATA = frozenset({"wordcount", "myst_slugs"})
 
-#: The inputs as they were before this build read anything, per environment.
-_BEFORE: WeakKeyDictionary[BuildEnvironment, Any] = WeakKeyDictionary()
-#: Which of them changed ("" and domain names), once reading is over (several
-#: components ask).
-_CHANGED: WeakKeyDictionary[BuildEnvironment, set[str]] = WeakKeyDictionary()
-#: The toctree order, kept once reading is over (every question number asks).
-_ORDER: WeakKeyDictionary[BuildEnvironment, list[str]] = WeakKeyDictionary()
+DOMAIN = "sgcollected"
+
+
+class CollectedPagesDomain(Domain):
+    """What this build notes for the collected pages: attributes of the instance, not data.
+
+    Nothing is stored in ``data``, so nothing is pickled or merged.
+    """
+
+    name = DOMAIN
+    label = "Collected pages"
+    initial_data: ClassVar[dict[str, Any]] = {}
+
+    def __init__(self, env: BuildEnvironment) -> None:
+        super().__init__(env)
+        #: The inputs as they were before this build read anything.
+        self.before: dict[str, Any] | None = None
+        #: Which of them changed ("" and domain names), once reading is over
+        #: (several components ask).
+        self.changed: set[str] | None = None
+        #: The toctree order, kept once reading is over (every question number asks).
+        self.order: list[str] | None = None
+
+    def clear_doc(self, docname: str) -> None:
+        pass
+
+    def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
+        pass
+
+    def resolve_any_xref(self, *args: Any, **kwargs: Any) -> list[tuple[str, Any]]:
+        return []
+
+
+def _state(env: BuildEnvironment) -> CollectedPagesDomain | None:
+    """This build's notes, or None when ``setup_collected`` was not called."""
+    domain = env.domains.get(DOMAIN)
+    return domain if isinstance(domain, CollectedPagesDomain) else None
 
 
 def toctree_order(env: BuildEnvironment) -> list[str]:
@@ -44,8 +82,9 @@ def toctree_order(env: BuildEnvironment) -> list[str]:
     entries after an incremental build).  Once reading is
     over the toctrees no longer change, and the order is kept for the build.
     """
-    if env in _ORDER:
-        return list(_ORDER[env])
+    state = _state(env)
+    if state is not None and state.order is not None:
+        return list(state.order)
     return _walk_toctree(env)
 
 
@@ -70,7 +109,9 @@ def page_inputs(env: BuildEnvironment) -> dict[str, Any]:
     ``""`` holds what every page shows (titles, front matter, the toctrees);
     each domain with ``page_inputs`` has its own key, its name.
     """
-    providers = [domain for domain in env.domains.sorted() if hasattr(domain, "page_inputs")]
+    providers = [
+        domain for _name, domain in sorted(env.domains.items()) if hasattr(domain, "page_inputs")
+    ]
     documents = {}
     by_domain: dict[str, dict[str, Any]] = {provider.name: {} for provider in providers}
     for docname in sorted(env.all_docs):
@@ -93,15 +134,19 @@ def remember_inputs(
     app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str], removed: set[str]
 ) -> list[str]:
     """Note the inputs before anything is read or removed (``env-get-outdated``)."""
-    _BEFORE[env] = page_inputs(env)
-    _CHANGED.pop(env, None)
-    _ORDER.pop(env, None)
+    state = _state(env)
+    if state is not None:
+        state.before = page_inputs(env)
+        state.changed = None
+        state.order = None
     return []
 
 
 def reading_done(app: Sphinx, env: BuildEnvironment) -> None:
     """From here on (``env-updated``) the toctrees are final for this build."""
-    _ORDER[env] = _walk_toctree(env)
+    state = _state(env)
+    if state is not None:
+        state.order = _walk_toctree(env)
 
 
 def inputs_changed(env: BuildEnvironment, *domains: str) -> bool:
@@ -111,14 +156,15 @@ def inputs_changed(env: BuildEnvironment, *domains: str) -> bool:
     matter and toctrees) count; without, any of them.  Asked once reading is
     over (``env-get-updated``, ``env-updated``).
     """
-    if env not in _BEFORE:
+    state = _state(env)
+    if state is None or state.before is None:
         return True
-    if env not in _CHANGED:
-        before, after = _BEFORE[env], page_inputs(env)
-        _CHANGED[env] = {
+    if state.changed is None:
+        before, after = state.before, page_inputs(env)
+        state.changed = {
             key for key in before.keys() | after.keys() if before.get(key) != after.get(key)
         }
-    changed = _CHANGED[env]
+    changed = state.changed
     if not domains:
         return bool(changed)
     return bool(changed & {"", *domains})
@@ -130,5 +176,6 @@ def setup_collected(app: Sphinx) -> None:
     Without this (a component loaded on its own), ``inputs_changed`` is always
     true and the collected pages are written every build, as before.
     """
+    app.add_domain(CollectedPagesDomain)
     app.connect("env-get-outdated", remember_inputs)
     app.connect("env-updated", reading_done, priority=100)

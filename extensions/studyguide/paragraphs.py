@@ -23,11 +23,16 @@ Stages of the build:
   "¶ 16" (same page) or "part 2, ¶ 16" (another page: its chapter number, as
   questions are numbered, or else its title); the PDF adds the page,
   "¶ 16, p. 12".  Citing a paragraph that does not exist is a warning;
-* visitors: HTML ``<p id="para-3" class="sg-para" data-sg-para="3">`` with the
-  number drawn in the margin by CSS generated content (not copied with the
-  text); EPUB a small number at the start of the paragraph (e-readers ignore
-  such CSS); LaTeX ``\\sgparamark`` (the number in the left margin, with a
-  ``\\label``); text a "[3] " prefix; other builders nothing.
+* write time (:class:`ShowParagraphNumbers`, a post-transform for the html,
+  latex and text formats): each numbered paragraph opens with an
+  ``sg_para_number`` node, which has no text and its own visitors: HTML an
+  empty ``<span class="sg-para-number" data-sg-para="3">`` whose number CSS
+  generated content draws in the margin (not copied with the text, not in the
+  search index); EPUB a small number at the start of the paragraph
+  (e-readers ignore such CSS); LaTeX ``\\sgparamark`` (the number in the left
+  margin, with a ``\\label``); text a "[3] " prefix.  Other builders (man,
+  texinfo, xml, gettext) never see it.  Paragraphs keep the writers' own
+  visitors, the host project's and any other extension's.
 
 Warnings: ``studyguide.paragraph`` (a citation of no numbered paragraph, a
 malformed citation, an id taken) and ``studyguide.config`` (a bad config
@@ -46,6 +51,7 @@ from sphinx import addnodes
 from sphinx.domains import Domain
 from sphinx.errors import NoUri
 from sphinx.transforms import SphinxTransform
+from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import docname_join, logging
 from sphinx.util.docutils import SphinxRole
 from sphinx.util.matching import Matcher
@@ -360,52 +366,64 @@ def read_citing_pages(
     return domain.citing(set(added) | set(changed) | set(removed))
 
 
+# -- Write time ------------------------------------------------------------------
+
+
+class sg_para_number(nodes.Inline, nodes.Element):
+    """A numbered paragraph's number (``number``), its first child in the output.
+
+    No text of its own: each builder's visitor draws the number, so neither
+    the search index nor the paragraph's text holds it.
+    """
+
+
+class ShowParagraphNumbers(SphinxPostTransform):
+    """Open each numbered paragraph with its number, for the formats that show it.
+
+    The paragraph itself keeps the writers' own visitors: the extension
+    changes nothing of how a host project's paragraphs are written.
+    """
+
+    default_priority = 400
+    formats = ("html", "latex", "text")
+
+    def run(self, **kwargs: Any) -> None:
+        for paragraph in self.document.findall(nodes.paragraph):
+            number = paragraph.get(NUMBER)
+            if not number or (paragraph.children and isinstance(paragraph[0], sg_para_number)):
+                continue
+            paragraph.insert(0, sg_para_number("", number=number))
+
+
 # -- Visitors ----------------------------------------------------------------------
 
 
-def visit_paragraph_html(self: HTML5Translator, node: nodes.paragraph) -> None:
-    number = node.get(NUMBER)
-    if number:
-        # The number is an attribute, drawn by CSS: not copied with the text.
-        self.body.append(self.starttag(node, "p", "", **{"data-sg-para": str(number)}))
-    else:
-        type(self).visit_paragraph(self, node)
+def visit_number_html(self: HTML5Translator, node: sg_para_number) -> None:
+    # An empty span: CSS draws the attribute in the margin (generated content
+    # is not copied with the text, and the search index sees no word).
+    attributes = {"data-sg-para": str(node["number"])}
+    self.body.append(self.starttag(node, "span", "", CLASS="sg-para-number", **attributes))
+    self.body.append("</span>")
+    raise nodes.SkipNode
 
 
-def visit_paragraph_epub(self: HTML5Translator, node: nodes.paragraph) -> None:
-    type(self).visit_paragraph(self, node)
-    number = node.get(NUMBER)
-    if number:
-        # E-readers ignore most CSS: the number is a small span in the text.
-        self.body.append(f'<span class="sg-para-number">{number}</span> ')
+def visit_number_epub(self: HTML5Translator, node: sg_para_number) -> None:
+    # E-readers ignore most CSS: the number is a small span in the text.
+    self.body.append(f'<span class="sg-para-number">{node["number"]}</span> ')
+    raise nodes.SkipNode
 
 
-def depart_paragraph_html(self: HTML5Translator, node: nodes.paragraph) -> None:
-    type(self).depart_paragraph(self, node)
+def visit_number_latex(self: LaTeXTranslator, node: sg_para_number) -> None:
+    number = node["number"]
+    node_id = paragraph_id(number)
+    label = self.hypertarget(node_id) if node_id in node.parent["ids"] else ""
+    self.body.append(rf"\sgparamark{{{number}}}{{{label}}}")
+    raise nodes.SkipNode
 
 
-def visit_paragraph_latex(self: LaTeXTranslator, node: nodes.paragraph) -> None:
-    type(self).visit_paragraph(self, node)
-    number = node.get(NUMBER)
-    if number:
-        node_id = paragraph_id(number)
-        label = self.hypertarget(node_id) if node_id in node["ids"] else ""
-        self.body.append(rf"\sgparamark{{{number}}}{{{label}}}")
-
-
-def depart_paragraph_latex(self: LaTeXTranslator, node: nodes.paragraph) -> None:
-    type(self).depart_paragraph(self, node)
-
-
-def visit_paragraph_text(self: TextTranslator, node: nodes.paragraph) -> None:
-    type(self).visit_paragraph(self, node)
-    number = node.get(NUMBER)
-    if number:
-        self.add_text(f"[{number}] ")
-
-
-def depart_paragraph_text(self: TextTranslator, node: nodes.paragraph) -> None:
-    type(self).depart_paragraph(self, node)
+def visit_number_text(self: TextTranslator, node: sg_para_number) -> None:
+    self.add_text(f"[{node['number']}] ")
+    raise nodes.SkipNode
 
 
 def visit_pageref_latex(self: LaTeXTranslator, node: sg_para_pageref) -> None:
@@ -437,15 +455,19 @@ def setup_paragraphs(app: Sphinx) -> None:
     app.add_domain(ParagraphsDomain)
     app.add_role("para", ParaRole())
     app.connect("env-get-outdated", read_citing_pages)
-    app.add_node(
-        nodes.paragraph,
-        override=True,
-        html=(visit_paragraph_html, depart_paragraph_html),
-        epub=(visit_paragraph_epub, depart_paragraph_html),
-        latex=(visit_paragraph_latex, depart_paragraph_latex),
-        text=(visit_paragraph_text, depart_paragraph_text),
-    )
+    app.add_post_transform(ShowParagraphNumbers)
     skip = (skip_node, None)
+    # Made only for the formats that show it (html, latex, text); skipped
+    # elsewhere should another builder of such a format meet one.
+    app.add_node(
+        sg_para_number,
+        html=(visit_number_html, None),
+        epub=(visit_number_epub, None),
+        latex=(visit_number_latex, None),
+        text=(visit_number_text, None),
+        man=skip,
+        texinfo=skip,
+    )
     app.add_node(
         sg_para_pageref,
         html=skip,

@@ -21,21 +21,32 @@ pytestmark = pytest.mark.browser
 CHAPTER = CHAPTERS[2]
 
 #: Per numbered paragraph: its number, how the number is placed, the number's
-#: box (left, right, from the paragraph's box and the ::before's computed
-#: style), the left edge of the text beside it (the block quote's, in one),
-#: and the left edge of furo's content column.
+#: box (left, right, top, bottom, from the paragraph's box and the computed
+#: style of the ::before of the empty span that opens the paragraph), the
+#: paragraph's first line of text, the left edge of the text beside it (the
+#: block quote's, in one), and the left edge of furo's content column.
 MEASURE = """() => {
   const content = document.querySelector('.content').getBoundingClientRect();
-  return Array.from(document.querySelectorAll('p[data-sg-para]')).map(p => {
+  return Array.from(document.querySelectorAll('p.sg-para')).map(p => {
     const box = p.getBoundingClientRect();
-    const before = getComputedStyle(p, '::before');
+    const span = p.firstElementChild;
+    const before = getComputedStyle(span, '::before');
     const right = box.left - parseFloat(before.marginRight);
     const width = parseFloat(before.width);
     const quote = p.closest('blockquote');
+    const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
+    let text = walker.nextNode();
+    while (text && !text.textContent.trim()) text = walker.nextNode();
+    const range = document.createRange();
+    range.selectNodeContents(text);
+    const line = range.getClientRects()[0];
+    const top = box.top + parseFloat(before.top);
     return {
-      number: p.dataset.sgPara, content: before.content, position: before.position,
+      first: p.firstChild === span && span.className, empty: span.textContent === '',
+      number: span.dataset.sgPara, content: before.content, position: before.position,
       left: right - width, right: right, text: (quote || p).getBoundingClientRect().left,
-      column: content.left, top: box.top, bottom: box.bottom,
+      column: content.left, top: top, bottom: top + parseFloat(before.height),
+      lineTop: line.top, lineBottom: line.bottom,
     };
   });
 }"""
@@ -55,6 +66,7 @@ def measure(page: Page, base_url: str) -> list[dict[str, Any]]:
     numbers: list[dict[str, Any]] = page.evaluate(MEASURE)
     assert len(numbers) > 10
     assert [n["number"] for n in numbers] == [str(i) for i in range(1, len(numbers) + 1)]
+    assert all(n["first"] == "sg-para-number" and n["empty"] for n in numbers), numbers
     assert all(n["content"] == f'"{n["number"]}"' for n in numbers)
     return numbers
 
@@ -69,6 +81,8 @@ def test_numbers_stand_in_the_margin_on_a_desktop(
         # Inside furo's content column, left of the text (and of a block quote).
         assert n["column"] <= n["left"], n
         assert n["right"] < n["text"], n
+        # Level with the paragraph's first line.
+        assert n["lineTop"] <= n["top"] < n["bottom"] <= n["lineBottom"], n
     # One column of numbers, the block quotes' too.
     assert len({round(n["right"]) for n in numbers}) == 1, numbers
     assert traffic.problems() == []

@@ -58,9 +58,9 @@ CONTRASTS = (
     ['question minutes', '.sg-question-header .sg-question-minutes', null],
     ['facilitator note title', '.sg-facilitator-note-title', null],
     ['facilitator note text', '.sg-facilitator-note > p:not(.sg-facilitator-note-title)', null],
-    ['term link in text', 'p[data-sg-para] a.sg-term', null],
+    ['term link in text', 'p.sg-para a.sg-term', null],
     ['term link in a question', '.sg-question a.sg-term', null],
-    ['paragraph number', 'p[data-sg-para]', '::before'],
+    ['paragraph number', '.sg-para-number[data-sg-para]', '::before'],
   ];
   return checks.map(([name, sel, pseudo]) => {
     const el = document.querySelector(sel);
