@@ -44,6 +44,7 @@ from studyguide.glossary.domain import get_domain, get_glossary
 from studyguide.glossary.output import term_reference
 from studyguide.i18n import _
 from studyguide.nodeutil import relative_uris, with_fragment
+from studyguide.visitors import SKIP, Visitors, register_nodes
 
 if TYPE_CHECKING:
     from collections.abc import Set
@@ -285,23 +286,12 @@ def fill_chronology(app: Sphinx, doctree: nodes.document, docname: str) -> None:
         placeholder.replace_self(links)
 
 
-def _skip(self: Any, node: nodes.Element) -> None:
-    # Filled on doctree-resolved; one left over must not break the output.
-    raise nodes.SkipNode
-
-
 def setup_chronology(app: Sphinx) -> None:
     """Register the chronology component (after the glossary, whose data it lists)."""
     app.add_domain(ChronologyDomain)
     app.add_directive("studyguide-chronology", ChronologyDirective)
-    app.add_node(
-        sg_chronology_links,
-        html=(_skip, None),
-        latex=(_skip, None),
-        text=(_skip, None),
-        man=(_skip, None),
-        texinfo=(_skip, None),
-    )
+    # Filled on doctree-resolved; one left over must not break the output.
+    register_nodes(app, {sg_chronology_links: Visitors()}, fallback=SKIP)
     app.connect("env-get-updated", rewrite_chronology_pages)
     app.connect("doctree-resolved", fill_chronology)
     add_static_dir(app)
