@@ -35,12 +35,12 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx import addnodes
-from sphinx.domains import Domain
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
 from studyguide.config import Setting, add_config_values, config_warning
+from studyguide.docdomain import PerDocument, PerDocumentDomain
 from studyguide.i18n import _
 from studyguide.visitors import SKIP, Visitors, register_nodes
 
@@ -90,7 +90,7 @@ def _check_config(app: Sphinx, config: Config) -> None:
 # -- The domain: which files each page expected, and whether they existed ----------------
 
 
-class DownloadsDomain(Domain):
+class DownloadsDomain(PerDocumentDomain):
     """The downloads each document lists, and which of them existed when it was read."""
 
     name = DOMAIN
@@ -99,19 +99,7 @@ class DownloadsDomain(Domain):
     #: ``_build/html``), where the paths of ``studyguide_downloads`` start.
     build_dir: Path = Path()
     #: docname -> {absolute path of a listed file: whether it existed when read}
-    initial_data: ClassVar[dict[str, Any]] = {"files": {}}
-
-    @property
-    def files(self) -> dict[str, dict[str, bool]]:
-        return self.data.setdefault("files", {})
-
-    def clear_doc(self, docname: str) -> None:
-        self.files.pop(docname, None)
-
-    def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
-        for docname in docnames:
-            if docname in otherdata["files"]:
-                self.files[docname] = otherdata["files"][docname]
+    files = PerDocument[dict[str, bool]]()
 
     def resolve_any_xref(self, *args: Any, **kwargs: Any) -> list[Any]:
         return []
