@@ -17,6 +17,8 @@ from typing import TYPE_CHECKING
 from docutils import nodes
 from sphinx import addnodes
 
+from studyguide.config import Setting, add_config_values
+
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.config import Config
@@ -50,11 +52,14 @@ def _register(app: Sphinx, config: Config) -> None:
 
 def setup_accessibility(app: Sphinx) -> None:
     """Register the repaired title visitor for HTML builders (EPUB inherits it), if asked."""
-    app.add_config_value(
-        "studyguide_aria_captions",
-        False,
-        "html",
-        types=frozenset({bool}),
-        description="give toctree captions aria-level (replaces the HTML title visitor)",
+    add_config_values(
+        app,
+        {
+            "studyguide_aria_captions": Setting(
+                False,
+                "give toctree captions aria-level (replaces the HTML title visitor)",
+                rebuild="html",
+            ),
+        },
     )
     app.connect("config-inited", _register)

@@ -42,6 +42,7 @@ from myst_parser.warnings_ import create_warning
 from sphinx.transforms import SphinxTransform
 from sphinx.util import logging
 
+from studyguide.config import Setting, add_config_values
 from studyguide.i18n import _
 
 # An HTML comment made raw by myst-parser: the author's note, kept hidden.
@@ -219,12 +220,13 @@ class FrontMatterCheck(SphinxTransform):
 def setup_checks(app: Sphinx) -> None:
     """Check the sources for what myst-parser would silently misread."""
     app.setup_extension("myst_parser")
-    app.add_config_value(
-        "studyguide_html_as_text",
-        False,
-        "env",
-        types=frozenset({bool}),
-        description="show HTML written in Markdown as text (a {raw} directive stays raw)",
+    add_config_values(
+        app,
+        {
+            "studyguide_html_as_text": Setting(
+                False, "show HTML written in Markdown as text (a {raw} directive stays raw)"
+            ),
+        },
     )
     app.add_source_parser(CheckedMystParser, override=True)
     app.add_transform(FrontMatterCheck)

@@ -35,13 +35,14 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx import addnodes
-from sphinx.domains import Domain
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
-from studyguide.config import config_warning
+from studyguide.config import Setting, add_config_values, config_warning
+from studyguide.docdomain import PerDocument, PerDocumentDomain
 from studyguide.i18n import _
+from studyguide.visitors import SKIP, Visitors, register_nodes
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Set
@@ -89,7 +90,7 @@ def _check_config(app: Sphinx, config: Config) -> None:
 # -- The domain: which files each page expected, and whether they existed ----------------
 
 
-class DownloadsDomain(Domain):
+class DownloadsDomain(PerDocumentDomain):
     """The downloads each document lists, and which of them existed when it was read."""
 
     name = DOMAIN
@@ -98,19 +99,7 @@ class DownloadsDomain(Domain):
     #: ``_build/html``), where the paths of ``studyguide_downloads`` start.
     build_dir: Path = Path()
     #: docname -> {absolute path of a listed file: whether it existed when read}
-    initial_data: ClassVar[dict[str, Any]] = {"files": {}}
-
-    @property
-    def files(self) -> dict[str, dict[str, bool]]:
-        return self.data.setdefault("files", {})
-
-    def clear_doc(self, docname: str) -> None:
-        self.files.pop(docname, None)
-
-    def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
-        for docname in docnames:
-            if docname in otherdata["files"]:
-                self.files[docname] = otherdata["files"][docname]
+    files = PerDocument[dict[str, bool]]()
 
     def resolve_any_xref(self, *args: Any, **kwargs: Any) -> list[Any]:
         return []
@@ -243,11 +232,6 @@ def depart_downloads_html(self: HTML5Translator, node: nodes.Element) -> None:
     self.body.append("</div>\n")
 
 
-def skip(self: Any, node: nodes.Element) -> None:
-    """Print nothing where a download cannot be linked (LaTeX, text, ...)."""
-    raise nodes.SkipNode
-
-
 def _note_build_dir(app: Sphinx) -> None:
     domain: DownloadsDomain = app.env.domains[DOMAIN]  # type: ignore[assignment]
     domain.build_dir = Path(app.outdir).resolve().parent
@@ -255,19 +239,16 @@ def _note_build_dir(app: Sphinx) -> None:
 
 def setup_downloads(app: Sphinx) -> None:
     """Register the downloads setting, directive and output transform."""
-    app.add_config_value(
-        "studyguide_downloads",
-        {},
-        "env",
-        types=frozenset({dict}),
-        description="name -> (label, path of a built file, relative to the build directory)",
-    )
-    app.add_config_value(
-        "studyguide_downloads_note",
-        "",
-        "env",
-        types=frozenset({str}),
-        description="what the downloads list says when a file is missing",
+    add_config_values(
+        app,
+        {
+            "studyguide_downloads": Setting(
+                {}, "name -> (label, path of a built file, relative to the build directory)"
+            ),
+            "studyguide_downloads_note": Setting(
+                "", "what the downloads list says when a file is missing"
+            ),
+        },
     )
     app.connect("config-inited", _check_config)
     app.add_domain(DownloadsDomain)
@@ -275,13 +256,6 @@ def setup_downloads(app: Sphinx) -> None:
     app.connect("builder-inited", _note_build_dir)
     app.connect("env-get-outdated", _outdated)
     app.add_post_transform(OneNoteAPage)
-    html = (visit_downloads_html, depart_downloads_html)
-    for node in (downloads, downloads_note):
-        app.add_node(
-            node,
-            html=html,
-            latex=(skip, None),
-            text=(skip, None),
-            man=(skip, None),
-            texinfo=(skip, None),
-        )
+    # Nothing where a download cannot be linked (LaTeX, text, ...).
+    html = Visitors(html=(visit_downloads_html, depart_downloads_html))
+    register_nodes(app, dict.fromkeys((downloads, downloads_note), html), fallback=SKIP)

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
 
+from studyguide.config import Setting, add_config_values
 from studyguide.nodeutil import ancestors
 
 if TYPE_CHECKING:
@@ -67,11 +68,12 @@ def add_description(
 
 def setup_pagemeta(app: Sphinx) -> None:
     """Register the description for HTML pages, on if ``studyguide_meta_descriptions``."""
-    app.add_config_value(
-        "studyguide_meta_descriptions",
-        False,
-        "html",
-        types=frozenset({bool}),
-        description="give each HTML page without one a meta description",
+    add_config_values(
+        app,
+        {
+            "studyguide_meta_descriptions": Setting(
+                False, "give each HTML page without one a meta description", rebuild="html"
+            ),
+        },
     )
     app.connect("html-page-context", add_description)

@@ -28,6 +28,7 @@ from sphinx.util.texescape import escape as tex_escape
 from sphinxcontrib.youtube import utils as yt_utils
 from sphinxcontrib.youtube import youtube as yt
 
+from studyguide.config import Setting, add_config_values
 from studyguide.i18n import _
 from studyguide.latex import add_latex_package
 
@@ -222,11 +223,12 @@ def setup_video(app: Sphinx) -> None:
     """Load sphinxcontrib-youtube; adapt it on config-inited, if ``studyguide_video``."""
     app.setup_extension("sphinxcontrib.youtube")
     app.connect("builder-inited", _inherit_html_visitors)
-    app.add_config_value(
-        "studyguide_video",
-        False,
-        "env",
-        types=frozenset({bool}),
-        description="videos checked, lazy, offline, a QR code in print, a link elsewhere",
+    add_config_values(
+        app,
+        {
+            "studyguide_video": Setting(
+                False, "videos checked, lazy, offline, a QR code in print, a link elsewhere"
+            ),
+        },
     )
     app.connect("config-inited", _register)

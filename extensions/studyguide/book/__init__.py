@@ -38,7 +38,7 @@ from sphinx.errors import ConfigError
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.texescape import escape as tex_escape
 
-from studyguide.config import config_error, is_str_list
+from studyguide.config import Setting, add_config_values, config_error, is_str_list
 from studyguide.editions import edition_label
 from studyguide.i18n import _
 from studyguide.latex import add_latex_package
@@ -399,15 +399,16 @@ def _register_book(app: Sphinx, config: Config) -> None:
 
 def setup_book(app: Sphinx) -> None:
     """Register the book's settings; the rest on config-inited, if ``studyguide_book``."""
-    app.add_config_value(
-        "studyguide_book",
-        False,
-        "env",
-        types=frozenset({bool}),
-        description="the LaTeX book layout (sgbook.sty; needs xelatex or lualatex)",
+    add_config_values(
+        app,
+        {
+            "studyguide_book": Setting(
+                False, "the LaTeX book layout (sgbook.sty; needs xelatex or lualatex)"
+            ),
+            "studyguide_paper": Setting("a4"),
+            "studyguide_pdf_subject": Setting(""),
+            "studyguide_pdf_keywords": Setting([], types={list, tuple}),
+        },
     )
-    app.add_config_value("studyguide_paper", "a4", "env", types=frozenset({str}))
-    app.add_config_value("studyguide_pdf_subject", "", "env", types=frozenset({str}))
-    app.add_config_value("studyguide_pdf_keywords", [], "env", types=frozenset({list, tuple}))
     app.connect("config-inited", _check_config)
     app.connect("config-inited", _register_book)

@@ -50,7 +50,7 @@ from typing import TYPE_CHECKING
 from sphinx.util import logging
 
 from studyguide.assets import add_static_dir
-from studyguide.config import config_error, is_str_list
+from studyguide.config import Setting, add_config_values, config_error, is_str_list
 from studyguide.glossary.autolink import AUTOLINK_MODES, AutoLink, nolink_role
 from studyguide.glossary.data import CATEGORIES, Glossary, GlossaryDataError, load_glossary
 from studyguide.glossary.directive import GlossaryDirective, category_headings, fill_mentions
@@ -152,29 +152,26 @@ def load_data(app: Sphinx) -> None:
 
 def setup_glossary(app: Sphinx) -> None:
     """Register the glossary component."""
-    app.add_config_value(
-        "studyguide_glossary",
-        "glossary.yaml",
-        "env",
-        types=frozenset({str, type(None)}),
-        description="path of the glossary data, relative to the source directory; None: none",
+    add_config_values(
+        app,
+        {
+            "studyguide_glossary": Setting(
+                "glossary.yaml",
+                "path of the glossary data, relative to the source directory; None: none",
+                types={str, type(None)},
+            ),
+            "studyguide_glossary_page": Setting(
+                True, "warn when no document holds the studyguide-glossary directive"
+            ),
+            "studyguide_categories": Setting(
+                list(CATEGORIES),
+                "the entries' categories, in the glossary page's order "
+                "(a list, or a dict of category to heading)",
+                types={list, tuple, dict},
+            ),
+            "studyguide_autolink": Setting("first"),
+        },
     )
-    app.add_config_value(
-        "studyguide_glossary_page",
-        True,
-        "env",
-        types=frozenset({bool}),
-        description="warn when no document holds the studyguide-glossary directive",
-    )
-    app.add_config_value(
-        "studyguide_categories",
-        list(CATEGORIES),
-        "env",
-        types=frozenset({list, tuple, dict}),
-        description="the entries' categories, in the glossary page's order "
-        "(a list, or a dict of category to heading)",
-    )
-    app.add_config_value("studyguide_autolink", "first", "env", types=frozenset({str}))
     app.connect("config-inited", check_config)
 
     app.add_domain(GlossaryDomain)

@@ -29,7 +29,6 @@ from typing import TYPE_CHECKING, Any, ClassVar, cast
 
 from docutils import nodes
 from docutils.parsers.rst import directives
-from sphinx.domains import Domain
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 from sphinx.util.i18n import format_date
@@ -37,6 +36,7 @@ from sphinx.util.nodes import clean_astext
 
 from studyguide.assets import add_static_dir
 from studyguide.collected import inputs_changed
+from studyguide.docdomain import PerDocument, PerDocumentDomain
 from studyguide.glossary.autolink import NOLINK_CLASS
 from studyguide.glossary.data import DATE_FORMS, is_iso_date, sort_key
 from studyguide.glossary.directive import backref
@@ -44,10 +44,9 @@ from studyguide.glossary.domain import get_domain, get_glossary
 from studyguide.glossary.output import term_reference
 from studyguide.i18n import _
 from studyguide.nodeutil import relative_uris, with_fragment
+from studyguide.visitors import SKIP, Visitors, register_nodes
 
 if TYPE_CHECKING:
-    from collections.abc import Set
-
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
 
@@ -194,24 +193,13 @@ class ChronologyDirective(SphinxDirective):
 # -- Domain -------------------------------------------------------------------------
 
 
-class ChronologyDomain(Domain):
+class ChronologyDomain(PerDocumentDomain):
     """The documents holding a chronology, written again when their inputs change."""
 
     name = "sgchronology"
     label = "Study guide chronology"
-    initial_data: ClassVar[dict[str, Any]] = {"pages": {}}  # docname -> True
-
-    @property
-    def pages(self) -> dict[str, bool]:
-        return cast("dict[str, bool]", self.data.setdefault("pages", {}))
-
-    def clear_doc(self, docname: str) -> None:
-        self.pages.pop(docname, None)
-
-    def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
-        for docname in docnames:
-            if docname in otherdata["pages"]:
-                self.pages[docname] = True
+    #: docname -> True: the documents holding a chronology
+    pages = PerDocument[bool]()
 
     def process_doc(self, env: BuildEnvironment, docname: str, document: nodes.document) -> None:
         if any(True for _node in document.findall(sg_chronology_links)):
@@ -285,23 +273,12 @@ def fill_chronology(app: Sphinx, doctree: nodes.document, docname: str) -> None:
         placeholder.replace_self(links)
 
 
-def _skip(self: Any, node: nodes.Element) -> None:
-    # Filled on doctree-resolved; one left over must not break the output.
-    raise nodes.SkipNode
-
-
 def setup_chronology(app: Sphinx) -> None:
     """Register the chronology component (after the glossary, whose data it lists)."""
     app.add_domain(ChronologyDomain)
     app.add_directive("studyguide-chronology", ChronologyDirective)
-    app.add_node(
-        sg_chronology_links,
-        html=(_skip, None),
-        latex=(_skip, None),
-        text=(_skip, None),
-        man=(_skip, None),
-        texinfo=(_skip, None),
-    )
+    # Filled on doctree-resolved; one left over must not break the output.
+    register_nodes(app, {sg_chronology_links: Visitors()}, fallback=SKIP)
     app.connect("env-get-updated", rewrite_chronology_pages)
     app.connect("doctree-resolved", fill_chronology)
     add_static_dir(app)

@@ -2,8 +2,9 @@
 
 Each document's mentions (the glossary names linked in it, explicitly or
 automatically) live in ``data["mentions"][docname]``; ``clear_doc`` and
-``merge_domaindata`` handle whole documents only, so a parallel or an
-incremental build holds exactly what a fresh serial one does.  The loaded
+``merge_domaindata`` (``studyguide.docdomain``) handle whole documents only,
+so a parallel or an incremental build holds exactly what a fresh serial one
+does.  The loaded
 glossary data itself is not domain data: it is read again on every build
 (``builder-inited``) and hangs on the domain object as ``glossary``.
 """
@@ -11,18 +12,18 @@ glossary data itself is not domain data: it is read again on every build
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple, cast
+from typing import TYPE_CHECKING, Any, NamedTuple, cast
 
 from docutils import nodes
-from sphinx.domains import Domain
 from sphinx.util import logging
 
 from studyguide.collected import inputs_changed, toctree_order
+from studyguide.docdomain import PerDocument, PerDocumentDomain
 from studyguide.glossary.data import Glossary
 from studyguide.nodeutil import nearest_section
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Set
+    from collections.abc import Iterable
 
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
@@ -46,37 +47,18 @@ def section_key(section: nodes.section | None) -> tuple[str, str]:
     return section["ids"][0], title.astext() if title else ""
 
 
-class GlossaryDomain(Domain):
+class GlossaryDomain(PerDocumentDomain):
     """Mentions of glossary entries, per document."""
 
     name = "sgglossary"
     label = "Study guide glossary"
-    initial_data: ClassVar[dict[str, Any]] = {
-        "mentions": {},  # docname -> list[Mention], in document order
-        "glossary_docs": {},  # docname -> line of the directive, the pages holding the glossary
-    }
+    #: docname -> its mentions, in document order
+    mentions = PerDocument[list[Mention]]()
+    #: docname -> line of the directive: the pages holding the glossary
+    glossary_docs = PerDocument[int]()
 
     #: The glossary data of this build (set on builder-inited, never pickled).
     glossary: Glossary | None = None
-
-    @property
-    def mentions(self) -> dict[str, list[Mention]]:
-        return cast("dict[str, list[Mention]]", self.data.setdefault("mentions", {}))
-
-    @property
-    def glossary_docs(self) -> dict[str, int]:
-        return cast("dict[str, int]", self.data.setdefault("glossary_docs", {}))
-
-    def clear_doc(self, docname: str) -> None:
-        self.mentions.pop(docname, None)
-        self.glossary_docs.pop(docname, None)
-
-    def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
-        for docname in docnames:
-            if docname in otherdata["mentions"]:
-                self.mentions[docname] = otherdata["mentions"][docname]
-            if docname in otherdata["glossary_docs"]:
-                self.glossary_docs[docname] = otherdata["glossary_docs"][docname]
 
     def process_doc(self, env: BuildEnvironment, docname: str, document: nodes.document) -> None:
         if document.get("sg_glossary_page"):

@@ -46,6 +46,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from studyguide.assets import add_static_dir
+from studyguide.config import Setting, add_config_values
 from studyguide.editions import init_edition
 from studyguide.latex import add_latex_package
 from studyguide.questions.directives import (
@@ -73,35 +74,23 @@ from studyguide.questions.transforms import (
     resolve_question_refs,
 )
 from studyguide.questions.writers import (
-    depart_as_paragraph,
-    depart_block_text,
-    depart_children,
+    BLOCK_TEXT,
+    HEADER_LATEX,
+    HEADER_PLAIN,
+    HEADER_TEXT,
+    NOTE_HTML,
+    NOTE_LATEX,
+    NUMBER_HTML,
+    NUMBER_LATEX,
+    NUMBER_PLAIN,
+    NUMBER_TEXT,
+    QUESTION_HTML,
     depart_header_html,
-    depart_header_latex,
-    depart_header_text,
-    depart_inline_space,
-    depart_inline_text,
-    depart_note_html,
-    depart_note_latex,
-    depart_number_html,
-    depart_number_latex,
-    depart_question_html,
     depart_question_latex,
-    visit_as_paragraph,
-    visit_block_text,
-    visit_children,
     visit_header_html,
-    visit_header_latex,
-    visit_header_text,
-    visit_inline_text,
-    visit_note_html,
-    visit_note_latex,
-    visit_number_html,
-    visit_number_latex,
-    visit_placeholder,
-    visit_question_html,
     visit_question_latex,
 )
+from studyguide.visitors import CHILDREN, SKIP, Visitors, register_nodes
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -109,12 +98,13 @@ if TYPE_CHECKING:
 
 def setup_questions(app: Sphinx) -> None:
     """Register the discussion-question component."""
-    app.add_config_value(
-        "studyguide_edition",
-        "participant",
-        "env",
-        types=frozenset({str}),
-        description="'participant' (default) or 'facilitator' (also: -t facilitator)",
+    add_config_values(
+        app,
+        {
+            "studyguide_edition": Setting(
+                "participant", "'participant' (default) or 'facilitator' (also: -t facilitator)"
+            ),
+        },
     )
     app.connect("config-inited", init_edition)
     add_latex_package(app, "sgquestions")
@@ -135,42 +125,26 @@ def setup_questions(app: Sphinx) -> None:
     # Before other listeners (e.g. the glossary's unknown-term warning).
     app.connect("missing-reference", resolve_question_refs, priority=400)
 
-    block_text = (visit_block_text, depart_block_text)
     # man and texinfo: the children as they are; the header a paragraph.
-    children = (visit_children, depart_children)
-    header = (visit_as_paragraph, depart_as_paragraph)
-    number = (visit_children, depart_inline_space)
-    app.add_node(
-        discussion_question,
-        html=(visit_question_html, depart_question_html),
-        latex=(visit_question_latex, depart_question_latex),
-        text=block_text,
-        man=children,
-        texinfo=children,
+    register_nodes(
+        app,
+        {
+            discussion_question: Visitors(
+                html=QUESTION_HTML,
+                latex=(visit_question_latex, depart_question_latex),
+                text=BLOCK_TEXT,
+            ),
+            question_header: Visitors(
+                html=(visit_header_html, depart_header_html),
+                latex=HEADER_LATEX,
+                text=HEADER_TEXT,
+                plain=HEADER_PLAIN,
+            ),
+            question_number: Visitors(
+                html=NUMBER_HTML, latex=NUMBER_LATEX, text=NUMBER_TEXT, plain=NUMBER_PLAIN
+            ),
+            facilitator_note: Visitors(html=NOTE_HTML, latex=NOTE_LATEX, text=BLOCK_TEXT),
+        },
+        fallback=CHILDREN,
     )
-    app.add_node(
-        question_header,
-        html=(visit_header_html, depart_header_html),
-        latex=(visit_header_latex, depart_header_latex),
-        text=(visit_header_text, depart_header_text),
-        man=header,
-        texinfo=header,
-    )
-    app.add_node(
-        question_number,
-        html=(visit_number_html, depart_number_html),
-        latex=(visit_number_latex, depart_number_latex),
-        text=(visit_inline_text, depart_inline_text),
-        man=number,
-        texinfo=number,
-    )
-    app.add_node(
-        facilitator_note,
-        html=(visit_note_html, depart_note_html),
-        latex=(visit_note_latex, depart_note_latex),
-        text=block_text,
-        man=children,
-        texinfo=children,
-    )
-    skip = (visit_placeholder, None)
-    app.add_node(discussion_question_list, html=skip, latex=skip, text=skip, man=skip, texinfo=skip)
+    register_nodes(app, {discussion_question_list: Visitors()}, fallback=SKIP)

@@ -6,13 +6,13 @@ from __future__ import annotations
 import hashlib
 import pickle
 import re
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
 from sphinx import addnodes
-from sphinx.domains import Domain
 from sphinxcontrib.youtube.youtube import youtube
 
+from studyguide.docdomain import PerDocument, PerDocumentDomain
 from studyguide.questions.helpers import (
     _warn,
     glossary_data,
@@ -108,27 +108,17 @@ def question_body(question: discussion_question) -> discussion_question:
     return body
 
 
-class QuestionsDomain(Domain):
+class QuestionsDomain(PerDocumentDomain):
     """The questions of every document, and the YouTube videos of each chapter."""
 
     name = DOMAIN
     label = "Discussion questions"
-    initial_data: ClassVar[dict[str, Any]] = {"questions": {}, "videos": {}, "lists": {}}
-
-    @property
-    def questions(self) -> dict[str, list[discussion_question]]:
-        """docname -> that document's questions, in document order."""
-        return self.data.setdefault("questions", {})
-
-    @property
-    def videos(self) -> dict[str, list[str]]:
-        """docname -> the YouTube video ids in that document."""
-        return self.data.setdefault("videos", {})
-
-    @property
-    def lists(self) -> dict[str, bool]:
-        """docname -> True where the document holds a placeholder (a set, picklable)."""
-        return self.data.setdefault("lists", {})
+    #: docname -> that document's questions, in document order
+    questions = PerDocument[list[discussion_question]]()
+    #: docname -> the YouTube video ids in that document
+    videos = PerDocument[list[str]]()
+    #: docname -> True where the document holds a placeholder (a set, picklable)
+    lists = PerDocument[bool]()
 
     #: :meth:`labels`, kept until a document is read, removed or merged (not
     #: domain data: rebuilt from it, never pickled).
@@ -136,22 +126,11 @@ class QuestionsDomain(Domain):
 
     def clear_doc(self, docname: str) -> None:
         self._labels = None
-        self.questions.pop(docname, None)
-        self.videos.pop(docname, None)
-        self.lists.pop(docname, None)
+        super().clear_doc(docname)
 
     def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
-        # Only the given documents: the others' data is already here, and
-        # copying it again would duplicate it (the tutorial's todo extension,
-        # extending lists here, doubles its entries under -j).
         self._labels = None
-        for docname in docnames:
-            if docname in otherdata["questions"]:
-                self.questions[docname] = otherdata["questions"][docname]
-            if docname in otherdata["videos"]:
-                self.videos[docname] = otherdata["videos"][docname]
-            if docname in otherdata["lists"]:
-                self.lists[docname] = True
+        super().merge_domaindata(docnames, otherdata)
 
     def process_doc(self, env: BuildEnvironment, docname: str, document: nodes.document) -> None:
         self._labels = None

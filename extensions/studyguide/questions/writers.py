@@ -1,4 +1,7 @@
-"""One visitor pair per builder for the questions' nodes (man and texinfo share one)."""
+"""One visitor pair per builder for the questions' nodes (man and texinfo share one).
+
+The pairs that only wrap a node's children are made by ``studyguide.visitors``.
+"""
 
 from __future__ import annotations
 
@@ -7,26 +10,19 @@ from typing import TYPE_CHECKING, Any
 from docutils import nodes
 
 from studyguide.i18n import _
+from studyguide.visitors import html_element, visit_children, wrapped
 
 if TYPE_CHECKING:
     from sphinx.writers.html5 import HTML5Translator
     from sphinx.writers.latex import LaTeXTranslator
     from sphinx.writers.text import TextTranslator
 
-    from studyguide.questions.nodes import (
-        discussion_question,
-        facilitator_note,
-        question_header,
-        question_number,
-    )
+    from studyguide.questions.nodes import discussion_question, question_header
 
 
-def visit_question_html(self: HTML5Translator, node: discussion_question) -> None:
-    self.body.append(self.starttag(node, "div"))
-
-
-def depart_question_html(self: HTML5Translator, node: discussion_question) -> None:
-    self.body.append("</div>\n")
+QUESTION_HTML = html_element("div")
+NUMBER_HTML = html_element("span", suffix="")
+NOTE_HTML = html_element("aside", CLASS="admonition")
 
 
 def visit_header_html(self: HTML5Translator, node: question_header) -> None:
@@ -39,22 +35,6 @@ def depart_header_html(self: HTML5Translator, node: question_header) -> None:
         link = _("Link to this question")
         self.body.append(f'<a class="headerlink" href="#{question["ids"][0]}" title="{link}">¶</a>')
     self.body.append("</p>\n")
-
-
-def visit_number_html(self: HTML5Translator, node: question_number) -> None:
-    self.body.append(self.starttag(node, "span", ""))
-
-
-def depart_number_html(self: HTML5Translator, node: question_number) -> None:
-    self.body.append("</span>")
-
-
-def visit_note_html(self: HTML5Translator, node: facilitator_note) -> None:
-    self.body.append(self.starttag(node, "aside", CLASS="admonition"))
-
-
-def depart_note_html(self: HTML5Translator, node: facilitator_note) -> None:
-    self.body.append("</aside>\n")
 
 
 #: A question whose text (with its notes) is shorter than this many characters
@@ -79,29 +59,13 @@ def depart_question_latex(self: LaTeXTranslator, node: discussion_question) -> N
     self.body.append("\\end{sgquestion}\n")
 
 
-def visit_header_latex(self: LaTeXTranslator, node: question_header) -> None:
-    # The header is the box's title: \begin{sgquestion}{<title>}.
-    self.body.append("{")
+#: The header is the box's title: \begin{sgquestion}{<title>}.
+HEADER_LATEX = wrapped("{", "}\n")
+NUMBER_LATEX = wrapped("\\sgquestionnumber{", "}")
+NOTE_LATEX = wrapped("\n\\begin{sgfacilitatornote}\n", "\n\\end{sgfacilitatornote}\n")
 
 
-def depart_header_latex(self: LaTeXTranslator, node: question_header) -> None:
-    self.body.append("}\n")
-
-
-def visit_number_latex(self: LaTeXTranslator, node: question_number) -> None:
-    self.body.append("\\sgquestionnumber{")
-
-
-def depart_number_latex(self: LaTeXTranslator, node: question_number) -> None:
-    self.body.append("}")
-
-
-def visit_note_latex(self: LaTeXTranslator, node: facilitator_note) -> None:
-    self.body.append("\n\\begin{sgfacilitatornote}\n")
-
-
-def depart_note_latex(self: LaTeXTranslator, node: facilitator_note) -> None:
-    self.body.append("\n\\end{sgfacilitatornote}\n")
+# -- Text --------------------------------------------------------------------------
 
 
 def visit_block_text(self: TextTranslator, node: nodes.Element) -> None:
@@ -112,38 +76,21 @@ def depart_block_text(self: TextTranslator, node: nodes.Element) -> None:
     self.end_state(wrap=False)
 
 
-def visit_header_text(self: TextTranslator, node: nodes.Element) -> None:
-    self.new_state(0)
-
-
 def depart_header_text(self: TextTranslator, node: nodes.Element) -> None:
     self.add_text(" ")
     self.end_state()
-
-
-def visit_inline_text(self: TextTranslator, node: nodes.Element) -> None:
-    pass
 
 
 def depart_inline_text(self: TextTranslator, node: nodes.Element) -> None:
     self.add_text(" ")
 
 
-def visit_placeholder(self: Any, node: nodes.Element) -> None:
-    # Filled on doctree-resolved; one left over (e.g. a builder that never
-    # resolves) must not break the output.
-    raise nodes.SkipNode
+BLOCK_TEXT = (visit_block_text, depart_block_text)
+HEADER_TEXT = (visit_block_text, depart_header_text)
+NUMBER_TEXT = (visit_children, depart_inline_text)
 
 
-# man and texinfo: the nodes' children, as paragraphs, with no box of their own.
-
-
-def visit_children(self: Any, node: nodes.Element) -> None:
-    """A container of blocks: nothing of its own, its children as they are."""
-
-
-def depart_children(self: Any, node: nodes.Element) -> None:
-    pass
+# -- man and texinfo: the children, as paragraphs, with no box of their own -------
 
 
 def visit_as_paragraph(self: Any, node: nodes.Element) -> None:
@@ -157,3 +104,7 @@ def depart_as_paragraph(self: Any, node: nodes.Element) -> None:
 
 def depart_inline_space(self: Any, node: nodes.Element) -> None:
     self.body.append(" ")
+
+
+HEADER_PLAIN = (visit_as_paragraph, depart_as_paragraph)
+NUMBER_PLAIN = (visit_children, depart_inline_space)

@@ -37,9 +37,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from studyguide.config import config_warning
+from studyguide.config import Setting, add_config_values, config_warning
 from studyguide.questions.lists import FILL_PLACEHOLDER
-from studyguide.questions.writers import depart_children, visit_children
 from studyguide.sessions.agenda import DEFAULT_MEETING
 from studyguide.sessions.build import build_handout, build_plan, film_line, runtime_of
 from studyguide.sessions.contentnote import setup_content_note
@@ -54,23 +53,19 @@ from studyguide.sessions.nodes import (
     writing_space,
 )
 from studyguide.sessions.writers import (
+    AGENDAS_HTML,
+    AGENDAS_LATEX,
     depart_agenda_html,
     depart_agenda_latex,
     depart_agenda_text,
-    depart_agendas_html,
-    depart_agendas_latex,
-    depart_agendas_text,
     visit_agenda_html,
     visit_agenda_latex,
     visit_agenda_text,
-    visit_agendas_html,
-    visit_agendas_latex,
-    visit_agendas_text,
-    visit_placeholder,
     visit_space_html,
     visit_space_latex,
     visit_space_text,
 )
+from studyguide.visitors import CHILDREN, SKIP, Visitors, register_nodes
 
 if TYPE_CHECKING:
     from docutils import nodes
@@ -110,12 +105,13 @@ def fill_session_placeholder(
 
 def setup_sessions(app: Sphinx) -> None:
     """Register the session-plan, session-handout and content-note directives."""
-    app.add_config_value(
-        "studyguide_meeting_minutes",
-        DEFAULT_MEETING,
-        "env",
-        types=frozenset({int}),
-        description="length of a reading-group meeting in minutes (session plans)",
+    add_config_values(
+        app,
+        {
+            "studyguide_meeting_minutes": Setting(
+                DEFAULT_MEETING, "length of a reading-group meeting in minutes (session plans)"
+            ),
+        },
     )
     app.connect("config-inited", check_meeting_minutes)
     app.add_domain(SessionsDomain)
@@ -125,35 +121,32 @@ def setup_sessions(app: Sphinx) -> None:
     app.connect("env-check-consistency", check_plans)
     # Filled on doctree-resolved, in the questions component's one walk of the page.
     app.connect(FILL_PLACEHOLDER, fill_session_placeholder)
-    skip = (visit_placeholder, None)
-    app.add_node(session_plan, html=skip, latex=skip, text=skip, man=skip, texinfo=skip)
-    app.add_node(session_handout, html=skip, latex=skip, text=skip, man=skip, texinfo=skip)
-    app.add_node(
-        writing_space,
-        html=(visit_space_html, None),
-        latex=(visit_space_latex, None),
-        text=(visit_space_text, None),
-        # Room to write by hand is for print: none in a manual page or info file.
-        man=skip,
-        texinfo=skip,
+    # Room to write by hand is for print: none in a manual page or info file.
+    register_nodes(
+        app,
+        {
+            session_plan: Visitors(),
+            session_handout: Visitors(),
+            writing_space: Visitors(
+                html=(visit_space_html, None),
+                latex=(visit_space_latex, None),
+                text=(visit_space_text, None),
+            ),
+        },
+        fallback=SKIP,
     )
-    # man and texinfo: the agendas' and content notes' children as they are.
-    children = (visit_children, depart_children)
-    app.add_node(
-        session_agendas,
-        html=(visit_agendas_html, depart_agendas_html),
-        latex=(visit_agendas_latex, depart_agendas_latex),
-        text=(visit_agendas_text, depart_agendas_text),
-        man=children,
-        texinfo=children,
-    )
-    app.add_node(
-        session_agenda,
-        html=(visit_agenda_html, depart_agenda_html),
-        latex=(visit_agenda_latex, depart_agenda_latex),
-        text=(visit_agenda_text, depart_agenda_text),
-        man=children,
-        texinfo=children,
+    # man and texinfo (and text, for the agendas' box): the children as they are.
+    register_nodes(
+        app,
+        {
+            session_agendas: Visitors(html=AGENDAS_HTML, latex=AGENDAS_LATEX),
+            session_agenda: Visitors(
+                html=(visit_agenda_html, depart_agenda_html),
+                latex=(visit_agenda_latex, depart_agenda_latex),
+                text=(visit_agenda_text, depart_agenda_text),
+            ),
+        },
+        fallback=CHILDREN,
     )
 
 

@@ -24,7 +24,7 @@ from studyguide.glossary.autolink import NOLINK_CLASS
 from studyguide.i18n import _
 from studyguide.nodeutil import clear_ids
 from studyguide.questions.helpers import _warn
-from studyguide.questions.writers import depart_children, visit_children
+from studyguide.visitors import CHILDREN, Visitors, register_nodes
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -117,11 +117,14 @@ def depart_note_text(self: TextTranslator, node: content_note) -> None:
 def setup_content_note(app: Sphinx) -> None:
     """Register the ``content-note`` directive and its node."""
     app.add_directive("content-note", ContentNote)
-    app.add_node(
-        content_note,
-        html=(visit_note_html, depart_note_html),
-        latex=(visit_note_latex, depart_note_latex),
-        text=(visit_note_text, depart_note_text),
-        man=(visit_children, depart_children),
-        texinfo=(visit_children, depart_children),
+    register_nodes(
+        app,
+        {
+            content_note: Visitors(
+                html=(visit_note_html, depart_note_html),
+                latex=(visit_note_latex, depart_note_latex),
+                text=(visit_note_text, depart_note_text),
+            )
+        },
+        fallback=CHILDREN,
     )

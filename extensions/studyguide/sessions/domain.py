@@ -3,10 +3,9 @@ parallel- and incremental-safe; the check that core questions fit the meeting.""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any
 
-from sphinx.domains import Domain
-
+from studyguide.docdomain import PerDocument, PerDocumentDomain
 from studyguide.questions.domain import DOMAIN as QUESTIONS
 from studyguide.questions.helpers import _warn, ordered_docnames
 from studyguide.sessions.agenda import Timings, fit_problem
@@ -15,8 +14,6 @@ from studyguide.sessions.keyterms import key_terms
 from studyguide.sessions.nodes import session_plan
 
 if TYPE_CHECKING:
-    from collections.abc import Set
-
     from docutils import nodes
     from sphinx.application import Sphinx
     from sphinx.config import Config
@@ -28,35 +25,15 @@ if TYPE_CHECKING:
 DOMAIN = "sessions"
 
 
-class SessionsDomain(Domain):
+class SessionsDomain(PerDocumentDomain):
     """Session plans (chapter, line, options) and content notes, by document."""
 
     name = DOMAIN
     label = "Session plans"
-    initial_data: ClassVar[dict[str, Any]] = {"plans": {}, "notes": {}}
-
-    @property
-    def plans(self) -> dict[str, list[dict[str, Any]]]:
-        """docname -> its plans: ``chapter``, ``line``, ``timing_options``, ``key_terms``."""
-        return self.data.setdefault("plans", {})
-
-    @property
-    def notes(self) -> dict[str, list[bytes]]:
-        """docname -> its content notes, pickled (see ``contentnote.pickled_note``)."""
-        return self.data.setdefault("notes", {})
-
-    def clear_doc(self, docname: str) -> None:
-        self.plans.pop(docname, None)
-        self.notes.pop(docname, None)
-
-    def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
-        # Only the given documents: extending with all of them, as the
-        # tutorial's todo extension does, duplicates entries under -j.
-        for docname in docnames:
-            if docname in otherdata["plans"]:
-                self.plans[docname] = otherdata["plans"][docname]
-            if docname in otherdata["notes"]:
-                self.notes[docname] = otherdata["notes"][docname]
+    #: docname -> its plans: ``chapter``, ``line``, ``timing_options``, ``key_terms``
+    plans = PerDocument[list[dict[str, Any]]]()
+    #: docname -> its content notes, pickled (see ``contentnote.pickled_note``)
+    notes = PerDocument[list[bytes]]()
 
     def process_doc(self, env: BuildEnvironment, docname: str, document: nodes.document) -> None:
         plans = [

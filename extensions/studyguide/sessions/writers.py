@@ -1,21 +1,24 @@
 """One visitor pair per builder (HTML, LaTeX, text) for the sessions' nodes.
 
-EPUB uses the HTML visitors.
+EPUB uses the HTML visitors; the agendas' box only wraps its children
+(``studyguide.visitors``), and in text it is nothing of its own.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from docutils import nodes
 from sphinx.util.texescape import escape
+
+from studyguide.visitors import html_element, wrapped
 
 if TYPE_CHECKING:
     from sphinx.writers.html5 import HTML5Translator
     from sphinx.writers.latex import LaTeXTranslator
     from sphinx.writers.text import TextTranslator
 
-    from studyguide.sessions.nodes import session_agenda, session_agendas, writing_space
+    from studyguide.sessions.nodes import session_agenda, writing_space
 
 
 # -- Room to write ---------------------------------------------------------------------
@@ -43,12 +46,8 @@ def visit_space_text(self: TextTranslator, node: writing_space) -> None:
 # -- Agendas: a table per format ---------------------------------------------------------
 
 
-def visit_agendas_html(self: HTML5Translator, node: session_agendas) -> None:
-    self.body.append(self.starttag(node, "div"))
-
-
-def depart_agendas_html(self: HTML5Translator, node: session_agendas) -> None:
-    self.body.append("</div>\n")
+AGENDAS_HTML = html_element("div")
+AGENDAS_LATEX = wrapped("\n\\begin{sgagendas}\n", "\\end{sgagendas}\n")
 
 
 def visit_agenda_html(self: HTML5Translator, node: session_agenda) -> None:
@@ -74,14 +73,6 @@ def depart_agenda_html(self: HTML5Translator, node: session_agenda) -> None:
     self.body.append("</div>\n")
 
 
-def visit_agendas_latex(self: LaTeXTranslator, node: session_agendas) -> None:
-    self.body.append("\n\\begin{sgagendas}\n")
-
-
-def depart_agendas_latex(self: LaTeXTranslator, node: session_agendas) -> None:
-    self.body.append("\\end{sgagendas}\n")
-
-
 def visit_agenda_latex(self: LaTeXTranslator, node: session_agenda) -> None:
     def tex(text: str) -> str:
         return escape(text, self.config.latex_engine)
@@ -99,14 +90,6 @@ def depart_agenda_latex(self: LaTeXTranslator, node: session_agenda) -> None:
     self.body.append("\\end{sgagenda}\n")
 
 
-def visit_agendas_text(self: TextTranslator, node: session_agendas) -> None:
-    pass
-
-
-def depart_agendas_text(self: TextTranslator, node: session_agendas) -> None:
-    pass
-
-
 def visit_agenda_text(self: TextTranslator, node: session_agenda) -> None:
     rows = [*node["rows"], node["total"]]
     width = max(len(label) for label, _minutes in rows) + 2
@@ -122,7 +105,3 @@ def visit_agenda_text(self: TextTranslator, node: session_agenda) -> None:
 
 def depart_agenda_text(self: TextTranslator, node: session_agenda) -> None:
     self.end_state()
-
-
-def visit_placeholder(self: Any, node: nodes.Element) -> None:
-    raise nodes.SkipNode
