@@ -44,11 +44,10 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Set
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
 from sphinx import addnodes
-from sphinx.domains import Domain
 from sphinx.errors import NoUri
 from sphinx.transforms import SphinxTransform
 from sphinx.transforms.post_transforms import SphinxPostTransform
@@ -58,11 +57,13 @@ from sphinx.util.matching import Matcher
 from sphinx.util.nodes import make_refnode, split_explicit_title
 
 from studyguide.assets import add_static_dir
-from studyguide.config import config_warning, is_str_list
+from studyguide.config import Setting, add_config_values, config_warning, is_str_list
+from studyguide.docdomain import PerDocument, PerDocumentDomain
 from studyguide.i18n import _
 from studyguide.latex import add_latex_package
 from studyguide.questions.helpers import chapter_number, chapter_title
 from studyguide.questions.nodes import discussion_question
+from studyguide.visitors import SKIP, Visitors, register_nodes, write_empty_element
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -222,40 +223,20 @@ class sg_para_pageref(nodes.Inline, nodes.Element):
     """After a citation in the PDF: ", p. 12" (``refid``: the LaTeX label's id)."""
 
 
-class ParagraphsDomain(Domain):
+class ParagraphsDomain(PerDocumentDomain):
     """How many paragraphs each page numbers, and which pages each page cites."""
 
     name = DOMAIN
     label = "Numbered paragraphs"
-    initial_data: ClassVar[dict[str, Any]] = {"counts": {}, "cites": {}}
+    #: docname -> how many paragraphs it numbers (pages with none are absent)
+    counts = PerDocument[int]()
+    #: docname -> the other pages its ``{para}`` roles cite
+    cites = PerDocument[list[str]]()
 
     def __init__(self, env: BuildEnvironment) -> None:
         super().__init__(env)
         #: Citations already reported: copies of a note must not repeat them.
         self._reported: set[tuple[Any, ...]] = set()
-
-    @property
-    def counts(self) -> dict[str, int]:
-        """docname -> how many paragraphs it numbers (pages with none are absent)."""
-        return self.data.setdefault("counts", {})
-
-    @property
-    def cites(self) -> dict[str, list[str]]:
-        """docname -> the other pages its ``{para}`` roles cite."""
-        return self.data.setdefault("cites", {})
-
-    def clear_doc(self, docname: str) -> None:
-        self.counts.pop(docname, None)
-        self.cites.pop(docname, None)
-
-    def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
-        # Only the given documents: extending with all of them, as the
-        # tutorial's todo extension does, duplicates entries under -j.
-        for docname in docnames:
-            if docname in otherdata["counts"]:
-                self.counts[docname] = otherdata["counts"][docname]
-            if docname in otherdata["cites"]:
-                self.cites[docname] = otherdata["cites"][docname]
 
     def process_doc(self, env: BuildEnvironment, docname: str, document: nodes.document) -> None:
         count = sum(1 for node in document.findall(nodes.paragraph) if node.get(NUMBER))
@@ -402,9 +383,7 @@ def visit_number_html(self: HTML5Translator, node: sg_para_number) -> None:
     # An empty span: CSS draws the attribute in the margin (generated content
     # is not copied with the text, and the search index sees no word).
     attributes = {"data-sg-para": str(node["number"])}
-    self.body.append(self.starttag(node, "span", "", CLASS="sg-para-number", **attributes))
-    self.body.append("</span>")
-    raise nodes.SkipNode
+    write_empty_element(self, node, "span", CLASS="sg-para-number", **attributes)
 
 
 def visit_number_epub(self: HTML5Translator, node: sg_para_number) -> None:
@@ -431,21 +410,20 @@ def visit_pageref_latex(self: LaTeXTranslator, node: sg_para_pageref) -> None:
     raise nodes.SkipNode
 
 
-def skip_node(self: Any, node: nodes.Node) -> None:
-    raise nodes.SkipNode
-
-
 # -- Setup -------------------------------------------------------------------------
 
 
 def setup_paragraphs(app: Sphinx) -> None:
     """Register the numbered-paragraphs component."""
-    app.add_config_value(
-        CONFIG,
-        [],
-        "env",
-        types=frozenset({list, tuple}),
-        description="document-name patterns of the pages whose paragraphs are numbered",
+    add_config_values(
+        app,
+        {
+            CONFIG: Setting(
+                [],
+                "document-name patterns of the pages whose paragraphs are numbered",
+                types={list, tuple},
+            )
+        },
     )
     app.connect("config-inited", _check_config)
     add_static_dir(app)
@@ -456,24 +434,18 @@ def setup_paragraphs(app: Sphinx) -> None:
     app.add_role("para", ParaRole())
     app.connect("env-get-outdated", read_citing_pages)
     app.add_post_transform(ShowParagraphNumbers)
-    skip = (skip_node, None)
     # Made only for the formats that show it (html, latex, text); skipped
     # elsewhere should another builder of such a format meet one.
-    app.add_node(
-        sg_para_number,
-        html=(visit_number_html, None),
-        epub=(visit_number_epub, None),
-        latex=(visit_number_latex, None),
-        text=(visit_number_text, None),
-        man=skip,
-        texinfo=skip,
-    )
-    app.add_node(
-        sg_para_pageref,
-        html=skip,
-        epub=skip,
-        latex=(visit_pageref_latex, None),
-        text=skip,
-        man=skip,
-        texinfo=skip,
+    register_nodes(
+        app,
+        {
+            sg_para_number: Visitors.leaf(
+                html=visit_number_html,
+                epub=visit_number_epub,
+                latex=visit_number_latex,
+                text=visit_number_text,
+            ),
+            sg_para_pageref: Visitors(latex=(visit_pageref_latex, None), epub=SKIP),
+        },
+        fallback=SKIP,
     )

@@ -41,6 +41,11 @@ class Visitors(NamedTuple):
     plain: VisitorPair | None = None
     epub: VisitorPair | None = None
 
+    @classmethod
+    def leaf(cls, **visits: Visitor) -> Visitors:
+        """Visitors that write the whole node in ``visit`` (and raise ``SkipNode``): no departs."""
+        return cls(**{builder: (visit, None) for builder, visit in visits.items()})
+
 
 def register_nodes(
     app: Sphinx,
@@ -93,6 +98,19 @@ def depart_children(self: Any, node: nodes.Node) -> None:
 SKIP: VisitorPair = (skip_node, None)
 #: Only the node's children, as they are (man and texinfo: no box of their own).
 CHILDREN: VisitorPair = (visit_children, depart_children)
+
+
+def write_empty_element(
+    self: HTML5Translator, node: nodes.Element, tag: str, *, suffix: str = "", **attributes: str
+) -> None:
+    """Write *node* as the empty HTML element *tag* (ids, classes, *attributes*), and skip it.
+
+    Its content is drawn by CSS (a number, room to write): nothing of it is
+    copied with the text or read by the search index.
+    """
+    self.body.append(self.starttag(node, tag, "", **attributes))
+    self.body.append(f"</{tag}>{suffix}")
+    raise nodes.SkipNode
 
 
 def html_element(tag: str, suffix: str = "\n", **attributes: str) -> VisitorPair:

@@ -127,10 +127,8 @@ def setup_sessions(app: Sphinx) -> None:
         {
             session_plan: Visitors(),
             session_handout: Visitors(),
-            writing_space: Visitors(
-                html=(visit_space_html, None),
-                latex=(visit_space_latex, None),
-                text=(visit_space_text, None),
+            writing_space: Visitors.leaf(
+                html=visit_space_html, latex=visit_space_latex, text=visit_space_text
             ),
         },
         fallback=SKIP,

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from docutils import nodes
 from sphinx.util.texescape import escape
 
-from studyguide.visitors import html_element, wrapped
+from studyguide.visitors import html_element, wrapped, write_empty_element
 
 if TYPE_CHECKING:
     from sphinx.writers.html5 import HTML5Translator
@@ -26,9 +26,7 @@ if TYPE_CHECKING:
 
 def visit_space_html(self: HTML5Translator, node: writing_space) -> None:
     style = f"height: {2 * node['lines']}rem"
-    self.body.append(self.starttag(node, "div", "", CLASS="sg-writing-space", style=style))
-    self.body.append("</div>\n")
-    raise nodes.SkipNode
+    write_empty_element(self, node, "div", suffix="\n", CLASS="sg-writing-space", style=style)
 
 
 def visit_space_latex(self: LaTeXTranslator, node: writing_space) -> None:
