@@ -18,6 +18,11 @@ renderer does it as it meets the HTML, so a ``{raw}`` directive or a reST
 ``raw`` role, which say what they mean, are untouched.  Off (the default),
 Markdown's HTML is raw HTML, as myst-parser makes it.
 
+A role or directive name with an unknown domain prefix (```{t:::erm}` ``)
+makes Sphinx warn "unknown role name" with no file or line, before
+myst-parser's own located warning: the renderer gives myst-parser's warning
+alone.
+
 The front matter's ``part:``, ``runtime:`` and ``studyguide_autolink:`` are
 checked at read time; a wrong value is a warning (``studyguide.front_matter``)
 at its line and is dropped.
@@ -35,10 +40,11 @@ from myst_parser.config.main import (
     merge_file_level,
     read_topmatter,
 )
+from myst_parser.mdit_to_docutils.base import token_line
 from myst_parser.mdit_to_docutils.sphinx_ import SphinxRenderer
 from myst_parser.parsers.mdit import create_md_parser
 from myst_parser.parsers.sphinx_ import MystParser
-from myst_parser.warnings_ import create_warning
+from myst_parser.warnings_ import MystWarnings, create_warning
 from sphinx.transforms import SphinxTransform
 from sphinx.util import logging
 
@@ -96,6 +102,34 @@ class CheckingRenderer(SphinxRenderer):
     def render_colon_fence(self, token: SyntaxTreeNode) -> None:
         self._check_fence(token)
         super().render_colon_fence(token)
+
+    def _unknown_domain(self, name: str) -> bool:
+        """Whether *name* has a domain prefix (``std:``) that names no domain."""
+        domain, colon, _rest = name.lower().partition(":")
+        return bool(colon) and domain not in self.sphinx_env.domains
+
+    def render_myst_role(self, token: SyntaxTreeNode) -> None:
+        name = token.meta["name"]
+        if not self._unknown_domain(name):
+            super().render_myst_role(token)
+            return
+        # myst-parser's own warning, without Sphinx's unlocated one before it.
+        self.create_warning(
+            f'Unknown interpreted text role "{name}".',
+            MystWarnings.UNKNOWN_ROLE,
+            line=token_line(token) if token.map else 0,
+            append_to=self.current_node,
+        )
+
+    def run_directive(
+        self, name: str, first_line: str, content: str, position: int, *args: Any, **kwargs: Any
+    ) -> list[nodes.Element]:
+        if not self._unknown_domain(name):
+            return super().run_directive(name, first_line, content, position, *args, **kwargs)
+        warning = self.create_warning(
+            f"Unknown directive type: {name!r}", MystWarnings.UNKNOWN_DIRECTIVE, line=position
+        )
+        return [warning] if warning else []
 
     def render_html_block(self, token: SyntaxTreeNode) -> None:
         # html_inline is rendered by this method too.
