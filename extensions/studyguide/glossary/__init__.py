@@ -60,6 +60,7 @@ from studyguide.glossary.domain import (
     get_domain,
     rewrite_glossary_pages,
 )
+from studyguide.glossary.fragments import setup_fragments
 from studyguide.glossary.nodes import sg_backref, sg_page_mark, sg_term_reference
 from studyguide.glossary.output import (
     TermLinks,
@@ -201,6 +202,7 @@ def setup_glossary(app: Sphinx) -> None:
     # After intersphinx (500), which may resolve a term from another project.
     app.connect("missing-reference", unknown_term, priority=900)
 
+    setup_fragments(app)
     add_static_dir(app)
     app.add_js_file("studyguide-glossary.js", loading_method="defer")
     app.add_css_file("studyguide-glossary.css")

@@ -1,0 +1,318 @@
+"""The glossary page's entries written again only when what they show changed (HTML).
+
+On a large guide the glossary page is the slowest page to write (2,000
+entries: their "Mentioned in" lines, links and search words), and an edit
+that adds one mention makes it written again.  The HTML builders keep each
+entry's HTML from the last time it was written, with what it was made from
+(its *signature*), in ``studyguide-glossary-<builder>.pickle`` beside the
+doctrees:
+
+* ``html-page-context`` of the glossary page: the HTML of each entry written
+  in full is cut out of the page's body (from its ``<dt>`` to its ``</dd>``)
+  and stored with its signature, and with the texts the search index takes
+  from it;
+* next build, a post-transform that runs before references are resolved
+  replaces each entry whose signature is unchanged by a
+  :class:`~studyguide.glossary.nodes.sg_glossary_fragment` holding that HTML,
+  those texts (Sphinx's search index reads them as it read the entry) and the
+  entry's index nodes.  Only the other entries are resolved, given their
+  "Mentioned in" line and translated.
+
+A signature holds everything an entry's HTML depends on: the glossary page
+as read (``env.all_docs`` changes when it is read again, e.g. after an edit of
+the data), the builder, its translator and its configuration hash (``html``
+settings and tags), Sphinx's, docutils' and this package's code, the entry's
+mentions with the titles of their documents, and where its see-also links
+lead.  A store that does not match is ignored, so a change of any of these
+writes the entries in full again.  The page is the same, byte for byte, as
+when every entry is written in full (``tests/test_determinism.py``).
+
+Kept in full always: the page's first entry (a meta description may be taken
+from the first paragraph), entries whose see-also link is not an exact glossary
+term, and any entry in a list none of whose reused entries has two paragraphs
+(docutils marks a list of one-paragraph items ``simple``; a stored entry would
+hide that).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import re
+import tempfile
+from functools import cache
+from itertools import pairwise
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import docutils
+import sphinx
+from docutils import nodes
+from sphinx import addnodes
+from sphinx.transforms.post_transforms import SphinxPostTransform
+from sphinx.util.nodes import clean_astext
+
+from studyguide.glossary.domain import get_domain
+from studyguide.glossary.nodes import sg_glossary_fragment, sg_mentions
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.builders import Builder
+    from sphinx.environment import BuildEnvironment
+    from sphinx.writers.html5 import HTML5Translator
+
+#: Builders whose pages are written one document a page (singlehtml assembles
+#: one tree; EPUB is left as it is).
+BUILDERS = frozenset({"html", "dirhtml"})
+#: The document attribute holding this build's signatures, node id -> signature.
+SIGNATURES = "sg_fragment_signatures"
+#: Where an entry's HTML starts, and where its list ends.
+_BOUNDARY = re.compile(r"<dt\b[^>]*>|</dl>")
+_ID = re.compile(r'\sid="([^"]*)"')
+#: A stored entry: signature, HTML, the texts the search index takes, two paragraphs or more.
+Stored = tuple[bytes, str, tuple[str, ...], bool]
+
+
+@cache
+def _code_stamp() -> tuple[Any, ...]:
+    """Sphinx's and docutils' versions and this package's files (name, time, size)."""
+    package = Path(__file__).resolve().parent.parent
+    files = sorted(package.rglob("*.py"))
+    stamps = [(str(p.relative_to(package)), p.stat().st_mtime_ns, p.stat().st_size) for p in files]
+    return sphinx.__version__, docutils.__version__, tuple(stamps)
+
+
+def _store_path(builder: Builder) -> Path:
+    return Path(builder.doctreedir) / f"studyguide-glossary-{builder.name}.pickle"
+
+
+def _page_key(builder: Builder, env: BuildEnvironment, docname: str) -> tuple[Any, ...] | None:
+    """What every entry of the page depends on; None where nothing may be reused."""
+    info = getattr(builder, "build_info", None)
+    if builder.name not in BUILDERS or info is None:
+        return None
+    translator = builder.get_translator_class()
+    return (
+        _code_stamp(),
+        builder.name,
+        f"{translator.__module__}.{translator.__qualname__}",
+        info.config_hash,
+        info.tags_hash,
+        docname,
+        env.all_docs.get(docname),
+    )
+
+
+def _load(builder: Builder) -> dict[str, Any]:
+    try:
+        with _store_path(builder).open("rb") as stream:
+            store = pickle.load(stream)
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, ValueError):
+        return {}
+    return store if isinstance(store, dict) else {}
+
+
+def _save(builder: Builder, store: dict[str, Any]) -> None:
+    path = _store_path(builder)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".studyguide-")
+        with os.fdopen(handle, "wb") as stream:
+            pickle.dump(store, stream, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(temporary, path)
+    except OSError:
+        pass  # a cache: the next build writes every entry in full
+
+
+def _entry_signature(
+    term: str,
+    item: nodes.definition_list_item,
+    env: BuildEnvironment,
+    found: list[Any],
+    titles: dict[str, str],
+) -> bytes | None:
+    """A digest of what the entry's HTML depends on besides the page.
+
+    None: the entry is always written in full.
+    """
+    objects = env.domains.standard_domain.objects
+    links = []
+    for xref in item.findall(addnodes.pending_xref):
+        target = xref.get("reftarget", "")
+        if xref.get("refdomain") != "std" or xref.get("reftype") != "term":
+            return None
+        resolved = objects.get(("term", target))
+        if resolved is None:
+            return None  # resolved another way (case, missing-reference): not followed here
+        links.append((target, tuple(resolved)))
+    mentions = []
+    for docname, in_doc in found:
+        if docname not in titles:
+            titles[docname] = (
+                clean_astext(env.titles[docname]) if docname in env.titles else docname
+            )
+        mentions.append((docname, titles[docname], [tuple(mention) for mention in in_doc]))
+    text = repr((term, mentions, links)).encode("utf-8", "surrogatepass")
+    return hashlib.blake2b(text, digest_size=20).digest()
+
+
+def _entry_items(document: nodes.document) -> list[tuple[str, str, nodes.definition_list_item]]:
+    """(term, node id, item) of each entry on the page, in order."""
+    found = []
+    for placeholder in document.findall(sg_mentions):
+        definition = placeholder.parent
+        item = definition.parent if definition is not None else None
+        if not isinstance(item, nodes.definition_list_item) or not isinstance(
+            item.parent, nodes.definition_list
+        ):
+            continue
+        term = item.next_node(nodes.term)
+        if term is None or not term["ids"]:
+            continue
+        found.append((placeholder["term"], term["ids"][0], item))
+    return found
+
+
+class ReuseGlossaryEntries(SphinxPostTransform):
+    """Put back the stored HTML of each glossary entry whose signature is unchanged."""
+
+    # Before ReferencesResolver (10): reused entries are not resolved at all.
+    default_priority = 5
+    formats = ("html",)
+
+    def run(self, **kwargs: Any) -> None:
+        env, builder = self.env, self.app.builder
+        docname = env.docname
+        domain = get_domain(env)
+        if docname not in domain.glossary_docs:
+            return
+        page = _page_key(builder, env, docname)
+        if page is None:
+            return
+        store = _load(builder)
+        stored: dict[str, Stored] = store.get("entries", {}) if store.get("page") == page else {}
+        by_term = domain.mentions_in_toctree_order()
+        titles: dict[str, str] = {}
+        signatures: dict[str, bytes] = {}
+        reuse: dict[nodes.Element, list[tuple[nodes.Element, str, Stored]]] = {}
+        for position, (term, node_id, item) in enumerate(_entry_items(self.document)):
+            signature = _entry_signature(term, item, env, by_term.get(term, []), titles)
+            if signature is None:
+                continue
+            signatures[node_id] = signature
+            kept = stored.get(node_id)
+            # The first entry stays: a description may be taken from its paragraph.
+            if position and kept is not None and kept[0] == signature:
+                reuse.setdefault(item.parent, []).append((item, node_id, kept))
+        self.document[SIGNATURES] = (page, signatures)
+        # The search index takes a set of words: each text once for the page.
+        indexed: set[str] = set()
+        for items in reuse.values():
+            if not any(kept[3] for _item, _id, kept in items):
+                continue  # a list of one-paragraph entries may be "simple"
+            for item, node_id, kept in items:
+                fragment = sg_glossary_fragment(
+                    sg_id=node_id, sg_stored=kept, support_smartquotes=False
+                )
+                fragment.extend(nodes.Text(text) for text in kept[2] if text not in indexed)
+                indexed.update(kept[2])
+                for index in list(item.findall(addnodes.index)):
+                    index.parent.remove(index)
+                    fragment += index
+                item.replace_self(fragment)
+
+
+def visit_fragment_html(self: HTML5Translator, node: sg_glossary_fragment) -> None:
+    self.body.append(node["sg_stored"][1])
+    raise nodes.SkipNode
+
+
+def _search_texts(item: nodes.Element) -> tuple[str, ...] | None:
+    """The texts Sphinx's search index takes from *item*, or None if it takes more.
+
+    As ``sphinx.search``: every Text node, except under comments and elements
+    of class ``no-search``; raw HTML, titles and meta keywords are not kept
+    (None: the entry is not stored).
+    """
+    texts: list[str] = []
+
+    def walk(node: nodes.Node) -> bool:
+        if isinstance(node, nodes.comment):
+            return True
+        if isinstance(node, (nodes.raw, nodes.title, nodes.meta)):
+            return False
+        if isinstance(node, nodes.Element) and "no-search" in node["classes"]:
+            return True
+        if isinstance(node, nodes.Text):
+            texts.append(str(node))
+            return True
+        return all(walk(child) for child in node.children)
+
+    return tuple(dict.fromkeys(texts)) if walk(item) else None
+
+
+def _body_entries(body: str) -> dict[str, str]:
+    """Node id -> the HTML of each ``<dt>``...``</dd>`` entry of the page's lists."""
+    found: dict[str, str] = {}
+    boundaries = list(_BOUNDARY.finditer(body))
+    for match, following in pairwise(boundaries):
+        if not match.group().startswith("<dt"):
+            continue
+        id_match = _ID.search(match.group())
+        fragment = body[match.start() : following.start()]
+        if id_match and fragment.endswith("</dd>\n") and "<dl" not in fragment:
+            found[id_match.group(1)] = fragment
+    return found
+
+
+def store_entries(
+    app: Sphinx,
+    pagename: str,
+    templatename: str,
+    context: dict[str, Any],
+    doctree: nodes.document | None,
+) -> None:
+    """Keep the HTML of the glossary page's entries for the next build (html-page-context)."""
+    if doctree is None or SIGNATURES not in doctree:
+        return
+    page, signatures = doctree[SIGNATURES]
+    # The entries put back this time are still valid; the others are cut out of the page.
+    entries: dict[str, Stored] = {
+        fragment["sg_id"]: fragment["sg_stored"]
+        for fragment in doctree.findall(sg_glossary_fragment)
+    }
+    written = _body_entries(context.get("body", ""))
+    for node_id, item in _entries_written(doctree):
+        if node_id not in signatures or node_id not in written:
+            continue
+        texts = _search_texts(item)
+        if texts is None:
+            continue
+        definition = item.next_node(nodes.definition)
+        paragraphs = (
+            sum(isinstance(child, nodes.paragraph) for child in definition.children)
+            if definition is not None
+            else 0
+        )
+        entries[node_id] = (signatures[node_id], written[node_id], texts, paragraphs > 1)
+    _save(app.builder, {"page": page, "entries": entries})
+
+
+def _entries_written(document: nodes.document) -> list[tuple[str, nodes.Element]]:
+    """(node id, item) of each entry written in full."""
+    found = []
+    for dlist in document.findall(nodes.definition_list):
+        for item in dlist.children:
+            if isinstance(item, nodes.definition_list_item):
+                term = item.next_node(nodes.term)
+                if term is not None and term["ids"]:
+                    found.append((term["ids"][0], item))
+    return found
+
+
+def setup_fragments(app: Sphinx) -> None:
+    """Register the reuse of stored entries (HTML builders only)."""
+    app.add_node(sg_glossary_fragment, html=(visit_fragment_html, None))
+    app.add_post_transform(ReuseGlossaryEntries)
+    app.connect("html-page-context", store_entries)
