@@ -54,7 +54,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.nodes import clean_astext
 
 from studyguide.glossary.domain import get_domain
-from studyguide.glossary.nodes import sg_glossary_fragment, sg_mentions
+from studyguide.glossary.nodes import sg_glossary_fragment, sg_mentions, sg_packed_entries
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -72,6 +72,11 @@ _BOUNDARY = re.compile(r"<dt\b[^>]*>|</dl>")
 _ID = re.compile(r'\sid="([^"]*)"')
 #: A stored entry: signature, HTML, the texts the search index takes, two paragraphs or more.
 Stored = tuple[bytes, str, tuple[str, ...], bool]
+#: A packed entry: node id, term, its links (domain, type, target), its index
+#: nodes' entries, the ids it held in the document, the pickled item.
+Packed = tuple[
+    str, str, tuple[tuple[str, str, str], ...], tuple[list[Any], ...], tuple[str, ...], bytes
+]
 
 
 @cache
@@ -127,7 +132,7 @@ def _save(builder: Builder, store: dict[str, Any]) -> None:
 
 def _entry_signature(
     term: str,
-    item: nodes.definition_list_item,
+    links: tuple[tuple[str, str, str], ...],
     env: BuildEnvironment,
     found: list[Any],
     titles: dict[str, str],
@@ -137,15 +142,14 @@ def _entry_signature(
     None: the entry is always written in full.
     """
     objects = env.domains.standard_domain.objects
-    links = []
-    for xref in item.findall(addnodes.pending_xref):
-        target = xref.get("reftarget", "")
-        if xref.get("refdomain") != "std" or xref.get("reftype") != "term":
+    targets = []
+    for domain, reftype, target in links:
+        if domain != "std" or reftype != "term":
             return None
         resolved = objects.get(("term", target))
         if resolved is None:
             return None  # resolved another way (case, missing-reference): not followed here
-        links.append((target, tuple(resolved)))
+        targets.append((target, tuple(resolved)))
     mentions = []
     for docname, in_doc in found:
         if docname not in titles:
@@ -153,74 +157,133 @@ def _entry_signature(
                 clean_astext(env.titles[docname]) if docname in env.titles else docname
             )
         mentions.append((docname, titles[docname], [tuple(mention) for mention in in_doc]))
-    text = repr((term, mentions, links)).encode("utf-8", "surrogatepass")
+    text = repr((term, mentions, targets)).encode("utf-8", "surrogatepass")
     return hashlib.blake2b(text, digest_size=20).digest()
 
 
-def _entry_items(document: nodes.document) -> list[tuple[str, str, nodes.definition_list_item]]:
-    """(term, node id, item) of each entry on the page, in order."""
-    found = []
-    for placeholder in document.findall(sg_mentions):
-        definition = placeholder.parent
-        item = definition.parent if definition is not None else None
-        if not isinstance(item, nodes.definition_list_item) or not isinstance(
-            item.parent, nodes.definition_list
+def pack_entries(app: Sphinx, doctree: nodes.document) -> None:
+    """Pickle each entry of the glossary page on its own (doctree-read, after the collectors).
+
+    The page's doctree is then a few nodes, not a hundred objects an entry:
+    an incremental build that writes the page loads (and the garbage
+    collector walks) only the entries it writes in full.
+    """
+    if not doctree.get("sg_glossary_page"):
+        return
+    for dlist in list(doctree.findall(nodes.definition_list)):
+        if "sg-glossary" not in dlist["classes"] or not all(
+            isinstance(item, nodes.definition_list_item) for item in dlist.children
         ):
             continue
-        term = item.next_node(nodes.term)
-        if term is None or not term["ids"]:
-            continue
-        found.append((placeholder["term"], term["ids"][0], item))
-    return found
+        packed = [_pack(doctree, item) for item in dlist.children]
+        dlist.clear()
+        dlist += sg_packed_entries(sg_entries=packed)
 
 
-class ReuseGlossaryEntries(SphinxPostTransform):
-    """Put back the stored HTML of each glossary entry whose signature is unchanged."""
+def _pack(document: nodes.document, item: nodes.Element) -> Packed:
+    term = item.next_node(nodes.term)
+    node_id = term["ids"][0] if term is not None and term["ids"] else ""
+    placeholder = item.next_node(sg_mentions)
+    name = placeholder["term"] if placeholder is not None else ""
+    links = tuple(
+        (xref.get("refdomain", ""), xref.get("reftype", ""), xref.get("reftarget", ""))
+        for xref in item.findall(addnodes.pending_xref)
+    )
+    index_entries = tuple(list(index["entries"]) for index in item.findall(addnodes.index))
+    ids = []
+    for node in item.findall():
+        # Its place in the document comes back with its parent when unpacked.
+        node.__dict__.pop("_document", None)
+        if isinstance(node, nodes.Element):
+            for held in node["ids"]:
+                if document.ids.get(held) is node:
+                    del document.ids[held]
+                    ids.append(held)
+    item.parent = None
+    blob = pickle.dumps(item, protocol=pickle.HIGHEST_PROTOCOL)
+    return node_id, name, links, index_entries, tuple(ids), blob
 
-    # Before ReferencesResolver (10): reused entries are not resolved at all.
-    default_priority = 5
-    formats = ("html",)
+
+def _unpack(document: nodes.document, entry: Packed) -> nodes.Element:
+    item: nodes.Element = pickle.loads(entry[5])
+    if entry[4]:
+        wanted = set(entry[4])
+        for node in item.findall(nodes.Element):
+            for held in node["ids"]:
+                if held in wanted:
+                    document.ids[held] = node
+    return item
+
+
+class UnpackGlossaryEntries(SphinxPostTransform):
+    """Give the glossary page its entries back: stored HTML where unchanged, else in full.
+
+    Runs first of the post-transforms, for every builder; only the HTML
+    builders reuse stored entries, and those are not resolved at all.
+    """
+
+    default_priority = 1
 
     def run(self, **kwargs: Any) -> None:
+        packs = list(self.document.findall(sg_packed_entries))
+        if not packs:
+            return
+        reusable = self.reusable([entry for pack in packs for entry in pack["sg_entries"]])
+        # The search index takes a set of words: each text once for the page.
+        indexed: set[str] = set()
+        for pack in packs:
+            entries: list[Packed] = pack["sg_entries"]
+            # A list of one-paragraph entries may be "simple": write those in full.
+            reuse = any(reusable[entry[0]][3] for entry in entries if entry[0] in reusable)
+            items: list[nodes.Node] = []
+            restore = []
+            for entry in entries:
+                kept = reusable.get(entry[0]) if reuse else None
+                if kept is None:
+                    item = _unpack(self.document, entry)
+                    restore.append((item, item.source, item.line))
+                    items.append(item)
+                    continue
+                fragment = sg_glossary_fragment(
+                    sg_id=entry[0], sg_stored=kept, support_smartquotes=False
+                )
+                fragment.extend(nodes.Text(text) for text in kept[2] if text not in indexed)
+                indexed.update(kept[2])
+                fragment.extend(addnodes.index(entries=list(found)) for found in entry[3])
+                items.append(fragment)
+            pack.replace_self(items)
+            for item, source, line in restore:
+                item.source, item.line = source, line
+
+    def reusable(self, entries: list[Packed]) -> dict[str, Stored]:
+        """Node id -> stored entry, for the entries whose signature is unchanged."""
         env, builder = self.env, self.app.builder
         docname = env.docname
         domain = get_domain(env)
         if docname not in domain.glossary_docs:
-            return
+            return {}
         page = _page_key(builder, env, docname)
         if page is None:
-            return
+            return {}
         store = _load(builder)
         stored: dict[str, Stored] = store.get("entries", {}) if store.get("page") == page else {}
         by_term = domain.mentions_in_toctree_order()
         titles: dict[str, str] = {}
         signatures: dict[str, bytes] = {}
-        reuse: dict[nodes.Element, list[tuple[nodes.Element, str, Stored]]] = {}
-        for position, (term, node_id, item) in enumerate(_entry_items(self.document)):
-            signature = _entry_signature(term, item, env, by_term.get(term, []), titles)
+        reusable: dict[str, Stored] = {}
+        for position, (node_id, term, links, _index, _ids, _blob) in enumerate(entries):
+            if not node_id or not term:
+                continue
+            signature = _entry_signature(term, links, env, by_term.get(term, []), titles)
             if signature is None:
                 continue
             signatures[node_id] = signature
             kept = stored.get(node_id)
             # The first entry stays: a description may be taken from its paragraph.
             if position and kept is not None and kept[0] == signature:
-                reuse.setdefault(item.parent, []).append((item, node_id, kept))
+                reusable[node_id] = kept
         self.document[SIGNATURES] = (page, signatures)
-        # The search index takes a set of words: each text once for the page.
-        indexed: set[str] = set()
-        for items in reuse.values():
-            if not any(kept[3] for _item, _id, kept in items):
-                continue  # a list of one-paragraph entries may be "simple"
-            for item, node_id, kept in items:
-                fragment = sg_glossary_fragment(
-                    sg_id=node_id, sg_stored=kept, support_smartquotes=False
-                )
-                fragment.extend(nodes.Text(text) for text in kept[2] if text not in indexed)
-                indexed.update(kept[2])
-                for index in list(item.findall(addnodes.index)):
-                    index.parent.remove(index)
-                    fragment += index
-                item.replace_self(fragment)
+        return reusable
 
 
 def visit_fragment_html(self: HTML5Translator, node: sg_glossary_fragment) -> None:
@@ -314,5 +377,7 @@ def _entries_written(document: nodes.document) -> list[tuple[str, nodes.Element]
 def setup_fragments(app: Sphinx) -> None:
     """Register the reuse of stored entries (HTML builders only)."""
     app.add_node(sg_glossary_fragment, html=(visit_fragment_html, None))
-    app.add_post_transform(ReuseGlossaryEntries)
+    app.add_post_transform(UnpackGlossaryEntries)
+    # After the collectors and the domains took what they need from the entries.
+    app.connect("doctree-read", pack_entries, priority=900)
     app.connect("html-page-context", store_entries)

@@ -48,3 +48,11 @@ class sg_glossary_fragment(nodes.General, nodes.Element):
     search index takes from the entry (its Text children) and the entry's
     index nodes; see :mod:`studyguide.glossary.fragments`.
     """
+
+
+class sg_packed_entries(nodes.General, nodes.Element):
+    """The entries of one list of the glossary page, each pickled on its own.
+
+    From doctree-read to the first post-transform, which gives the list its
+    entries back; see :mod:`studyguide.glossary.fragments`.
+    """
