@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterable, Set
 
     from sphinx.application import Sphinx
+    from sphinx.builders import Builder
     from sphinx.environment import BuildEnvironment
 
 logger = logging.getLogger(__name__)
@@ -58,6 +59,9 @@ class GlossaryDomain(Domain):
 
     #: The glossary data of this build (set on builder-inited, never pickled).
     glossary: Glossary | None = None
+    #: The HTML builder whose stored entries the glossary page may reuse
+    #: (set on builder-inited; see :mod:`studyguide.glossary.fragments`).
+    fragment_builder: Builder | None = None
 
     @property
     def mentions(self) -> dict[str, list[Mention]]:

@@ -257,10 +257,11 @@ class UnpackGlossaryEntries(SphinxPostTransform):
 
     def reusable(self, entries: list[Packed]) -> dict[str, Stored]:
         """Node id -> stored entry, for the entries whose signature is unchanged."""
-        env, builder = self.env, self.app.builder
+        env = self.env
         docname = env.docname
         domain = get_domain(env)
-        if docname not in domain.glossary_docs:
+        builder = domain.fragment_builder
+        if builder is None or docname not in domain.glossary_docs:
             return {}
         page = _page_key(builder, env, docname)
         if page is None:
@@ -374,8 +375,15 @@ def _entries_written(document: nodes.document) -> list[tuple[str, nodes.Element]
     return found
 
 
+def note_builder(app: Sphinx) -> None:
+    """Which builder's stored entries may be reused: an HTML builder's only."""
+    reuses = app.builder.name in BUILDERS and hasattr(app.builder, "build_info")
+    get_domain(app.env).fragment_builder = app.builder if reuses else None
+
+
 def setup_fragments(app: Sphinx) -> None:
     """Register the reuse of stored entries (HTML builders only)."""
+    app.connect("builder-inited", note_builder)
     app.add_node(sg_glossary_fragment, html=(visit_fragment_html, None))
     app.add_post_transform(UnpackGlossaryEntries)
     # After the collectors and the domains took what they need from the entries.
