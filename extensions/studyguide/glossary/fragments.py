@@ -1,22 +1,26 @@
-"""The glossary page's entries written again only when what they show changed (HTML).
+"""The glossary page's entries: packed until written, and in HTML reused when unchanged.
 
 On a large guide the glossary page is the slowest page to write (2,000
 entries: their "Mentioned in" lines, links and search words), and an edit
-that adds one mention makes it written again.  The HTML builders keep each
-entry's HTML from the last time it was written, with what it was made from
-(its *signature*), in ``studyguide-glossary-<builder>.pickle`` beside the
-doctrees:
+that adds one mention makes it written again.  Two things keep that cheap:
 
-* ``html-page-context`` of the glossary page: the HTML of each entry written
-  in full is cut out of the page's body (from its ``<dt>`` to its ``</dd>``)
-  and stored with its signature, and with the texts the search index takes
-  from it;
-* next build, a post-transform that runs before references are resolved
-  replaces each entry whose signature is unchanged by a
+* **packed entries.** On ``doctree-read`` (after the collectors and domains
+  took what they need) each entry of the page is pickled on its own, and the
+  page's lists hold one :class:`~studyguide.glossary.nodes.sg_packed_entries`
+  node each: the doctree Sphinx keeps and loads is a few nodes, not a hundred
+  objects an entry for the garbage collector to walk.  The first
+  post-transform (priority 1, every builder) gives the entries back, with
+  their ids in ``document.ids``, before anything else sees the page;
+* **stored HTML (html, dirhtml).** On ``html-page-context`` of the glossary
+  page, the HTML of each entry written in full is cut out of the page's body
+  (from its ``<dt>`` to its ``</dd>``) and stored with its *signature* and the
+  texts the search index takes from it, in
+  ``studyguide-glossary-<builder>.pickle`` beside the doctrees.  Next build,
+  each entry whose signature is unchanged comes back as a
   :class:`~studyguide.glossary.nodes.sg_glossary_fragment` holding that HTML,
   those texts (Sphinx's search index reads them as it read the entry) and the
-  entry's index nodes.  Only the other entries are resolved, given their
-  "Mentioned in" line and translated.
+  entry's index entries; it is not unpickled, resolved, given its "Mentioned
+  in" line or translated.
 
 A signature holds everything an entry's HTML depends on: the glossary page
 as read (``env.all_docs`` changes when it is read again, e.g. after an edit of
@@ -25,13 +29,13 @@ settings and tags), Sphinx's, docutils' and this package's code, the entry's
 mentions with the titles of their documents, and where its see-also links
 lead.  A store that does not match is ignored, so a change of any of these
 writes the entries in full again.  The page is the same, byte for byte, as
-when every entry is written in full (``tests/test_determinism.py``).
+when every entry is written in full (``tests/test_glossary.py``).
 
-Kept in full always: the page's first entry (a meta description may be taken
-from the first paragraph), entries whose see-also link is not an exact glossary
-term, and any entry in a list none of whose reused entries has two paragraphs
-(docutils marks a list of one-paragraph items ``simple``; a stored entry would
-hide that).
+Written in full always: the page's first entry (a meta description may be
+taken from the first paragraph), entries whose see-also link is not an exact
+glossary term, and every entry of a list none of whose reused entries has two
+paragraphs (docutils marks a list of one-paragraph items ``simple``; a stored
+entry would hide that).
 """
 
 from __future__ import annotations
