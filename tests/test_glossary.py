@@ -479,7 +479,8 @@ def rebuild(srcdir: Path, edits: dict[str, tuple[str, str]]) -> tuple[SphinxTest
 
     def note(app: SphinxTestApp, doctree: nodes.document, docname: str) -> None:
         if docname == "glossary":
-            reused.extend(fragment["sg_id"] for fragment in doctree.findall(sg_glossary_fragment))
+            for fragment in doctree.findall(sg_glossary_fragment):
+                reused.extend(node_id for node_id, _stored in fragment["sg_entries"])
 
     app = SphinxTestApp("html", srcdir=srcdir, status=StringIO(), warning=StringIO())
     try:

@@ -54,6 +54,7 @@ import docutils
 import sphinx
 from docutils import nodes
 from sphinx import addnodes
+from sphinx.search import SearchLanguage
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.nodes import clean_astext
 
@@ -61,6 +62,8 @@ from studyguide.glossary.domain import get_domain
 from studyguide.glossary.nodes import sg_glossary_fragment, sg_mentions, sg_packed_entries
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from sphinx.application import Sphinx
     from sphinx.builders import Builder
     from sphinx.environment import BuildEnvironment
@@ -74,7 +77,8 @@ SIGNATURES = "sg_fragment_signatures"
 #: Where an entry's HTML starts, and where its list ends.
 _BOUNDARY = re.compile(r"<dt\b[^>]*>|</dl>")
 _ID = re.compile(r'\sid="([^"]*)"')
-#: A stored entry: signature, HTML, the texts the search index takes, two paragraphs or more.
+#: A stored entry: signature, HTML, the words (or texts) the search index takes,
+#: two paragraphs or more.
 Stored = tuple[bytes, str, tuple[str, ...], bool]
 #: A packed entry: node id, term, its links (domain, type, target), its index
 #: nodes' entries, the ids it held in the document, the pickled item.
@@ -96,6 +100,21 @@ def _store_path(builder: Builder) -> Path:
     return Path(builder.doctreedir) / f"studyguide-glossary-{builder.name}.pickle"
 
 
+def _splitter(builder: Builder | None) -> Callable[[str], list[str]] | None:
+    """The search index's splitter where it finds ``\\w+`` runs, else None.
+
+    Its words joined by spaces split into the same words, so an entry can
+    keep its distinct words; with another splitter (Chinese, Japanese) it
+    keeps its texts.
+    """
+    lang = getattr(getattr(builder, "indexer", None), "lang", None)
+    if not isinstance(lang, SearchLanguage) or type(lang).split is not SearchLanguage.split:
+        return None
+    # Read only: where a later Sphinx names it otherwise, entries keep their texts.
+    pattern = getattr(lang, "_word_re", None)
+    return lang.split if getattr(pattern, "pattern", None) == r"\w+" else None
+
+
 def _page_key(builder: Builder, env: BuildEnvironment, docname: str) -> tuple[Any, ...] | None:
     """What every entry of the page depends on; None where nothing may be reused."""
     info = getattr(builder, "build_info", None)
@@ -110,6 +129,7 @@ def _page_key(builder: Builder, env: BuildEnvironment, docname: str) -> tuple[An
         info.tags_hash,
         docname,
         env.all_docs.get(docname),
+        _splitter(builder) is not None,
     )
 
 
@@ -233,28 +253,28 @@ class UnpackGlossaryEntries(SphinxPostTransform):
         if not packs:
             return
         reusable = self.reusable([entry for pack in packs for entry in pack["sg_entries"]])
-        # The search index takes a set of words: each text once for the page.
+        # The search index takes a set of words: each word (or text) once for the page.
         indexed: set[str] = set()
+        words = _splitter(get_domain(self.env).fragment_builder) is not None
         for pack in packs:
             entries: list[Packed] = pack["sg_entries"]
             # A list of one-paragraph entries may be "simple": write those in full.
             reuse = any(reusable[entry[0]][3] for entry in entries if entry[0] in reusable)
             items: list[nodes.Node] = []
             restore = []
-            for entry in entries:
-                kept = reusable.get(entry[0]) if reuse else None
-                if kept is None:
+            run: list[Packed] = []  # consecutive entries put back: one node
+            for entry in [*entries, None]:
+                kept = reusable.get(entry[0]) if reuse and entry is not None else None
+                if kept is not None and entry is not None:
+                    run.append(entry)
+                    continue
+                if run:
+                    items.append(_fragment(run, reusable, indexed, words))
+                    run = []
+                if entry is not None:
                     item = _unpack(self.document, entry)
                     restore.append((item, item.source, item.line))
                     items.append(item)
-                    continue
-                fragment = sg_glossary_fragment(
-                    sg_id=entry[0], sg_stored=kept, support_smartquotes=False
-                )
-                fragment.extend(nodes.Text(text) for text in kept[2] if text not in indexed)
-                indexed.update(kept[2])
-                fragment.extend(addnodes.index(entries=list(found)) for found in entry[3])
-                items.append(fragment)
             pack.replace_self(items)
             for item, source, line in restore:
                 item.source, item.line = source, line
@@ -291,8 +311,28 @@ class UnpackGlossaryEntries(SphinxPostTransform):
         return reusable
 
 
+def _fragment(
+    run: list[Packed], reusable: dict[str, Stored], indexed: set[str], words: bool
+) -> sg_glossary_fragment:
+    """Consecutive entries put back: their HTML, search words and index entries in one node."""
+    stored = [(entry[0], reusable[entry[0]]) for entry in run]
+    fragment = sg_glossary_fragment(sg_entries=stored, support_smartquotes=False)
+    new = [text for _id, kept in stored for text in kept[2] if text not in indexed]
+    new = list(dict.fromkeys(new))
+    indexed.update(new)
+    if words:
+        # Words as the splitter gives them back: one text, split into the same words.
+        fragment += nodes.Text(" ".join(new))
+    else:
+        fragment.extend(nodes.Text(text) for text in new)
+    fragment += addnodes.index(
+        entries=[found for entry in run for kept in entry[3] for found in kept]
+    )
+    return fragment
+
+
 def visit_fragment_html(self: HTML5Translator, node: sg_glossary_fragment) -> None:
-    self.body.append(node["sg_stored"][1])
+    self.body.append("".join(kept[1] for _id, kept in node["sg_entries"]))
     raise nodes.SkipNode
 
 
@@ -347,9 +387,11 @@ def store_entries(
     page, signatures = doctree[SIGNATURES]
     # The entries put back this time are still valid; the others are cut out of the page.
     entries: dict[str, Stored] = {
-        fragment["sg_id"]: fragment["sg_stored"]
+        node_id: kept
         for fragment in doctree.findall(sg_glossary_fragment)
+        for node_id, kept in fragment["sg_entries"]
     }
+    split = _splitter(app.builder)
     written = _body_entries(context.get("body", ""))
     for node_id, item in _entries_written(doctree):
         if node_id not in signatures or node_id not in written:
@@ -357,6 +399,8 @@ def store_entries(
         texts = _search_texts(item)
         if texts is None:
             continue
+        if split is not None:
+            texts = tuple(dict.fromkeys(word for text in texts for word in split(text)))
         definition = item.next_node(nodes.definition)
         paragraphs = (
             sum(isinstance(child, nodes.paragraph) for child in definition.children)
