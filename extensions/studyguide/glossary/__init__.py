@@ -14,6 +14,8 @@ Wiring only; each stage has its own module:
   ``language`` and ``locale_dirs``;
 * ``output``: the links of mentions, tooltips (HTML), page numbers
   (LaTeX), unknown terms.
+* ``fragments``: the page's entries pickled one by one until written, and in
+  HTML each entry's stored HTML put back while what it shows is unchanged.
 
 Configuration: ``studyguide_glossary`` (path relative to the source
 directory, default ``"glossary.yaml"``; ``None``: no glossary),
