@@ -20,7 +20,8 @@ load on a shared machine hits them alike.  Then:
 * the edit-rebuild loop: an incremental build after adding a sentence of
   plain prose to the middle chapter, and after adding one that mentions a
   glossary entry the chapter did not name (best of ``--edits``);
-* the extension's full build with ``-j 2`` beside ``-j 1``, interleaved.
+* the extension's full build with ``-j 2`` beside ``-j 1``, interleaved, and
+  the hand-written guide's the same way: what ``-j 2`` costs Sphinx itself.
 
 The headline is extension / hand-written (CPU), extension / plain beside it;
 both builds make the same number of term links (counted in the HTML, printed).
@@ -98,6 +99,8 @@ class SizeResult:
     mention_edit: dict[str, Build]  # variant -> best incremental build, a mention added
     ext_j1: Build
     ext_j2: Build
+    hand_j1: Build  # the hand-written guide's -j 1 / -j 2: Sphinx's own parallel cost
+    hand_j2: Build
     load: tuple[float, float] = (0.0, 0.0)  # 1-minute load average before, after
 
     def cpu(self, a: str, b: str) -> float:
@@ -175,6 +178,7 @@ def measure_size(
     full: dict[str, list[Build]] = {variant: [] for variant in VARIANTS}
     j1: list[Build] = []
     j2: list[Build] = []
+    hand_j2: list[Build] = []
     for run in range(repeat):
         # Interleaved, in a rotating order, so drift in the machine's load hits all.
         order = VARIANTS[run % 3 :] + VARIANTS[: run % 3]
@@ -182,6 +186,7 @@ def measure_size(
             full[variant].append(build(dirs[variant], out / variant))
         j1.append(full["ext"][-1])
         j2.append(build(dirs["ext"], out / "ext-j2", "-j", "2"))
+        hand_j2.append(build(dirs["hand"], out / "hand-j2", "-j", "2"))
     links = {variant: count_term_links(out / variant) for variant in ("hand", "ext")}
     prose: dict[str, list[Build]] = {variant: [] for variant in VARIANTS}
     mention: dict[str, list[Build]] = {variant: [] for variant in ("hand", "ext")}
@@ -211,6 +216,8 @@ def measure_size(
         # -j 1 against -j 2 on wall time: the best wall time of each.
         min(j1, key=lambda b: b.seconds),
         min(j2, key=lambda b: b.seconds),
+        min(full["hand"], key=lambda b: b.seconds),
+        min(hand_j2, key=lambda b: b.seconds),
         (load_before, os.getloadavg()[0]),
     )
     if log:
@@ -277,6 +284,17 @@ def table(results: list[SizeResult]) -> str:
             lambda r: f"{r.ext_j2.seconds:.2f} ({r.ext_j2.cpu_seconds:.2f})",
         ),
         ("-j 2 / -j 1 (wall; target ≤ 1)", lambda r: f"{r.ext_j2.seconds / r.ext_j1.seconds:.2f}"),
+        (
+            "hand-written -j 1 / -j 2: wall s (CPU s)",
+            lambda r: (
+                f"{r.hand_j1.seconds:.2f} ({r.hand_j1.cpu_seconds:.2f}) / "
+                f"{r.hand_j2.seconds:.2f} ({r.hand_j2.cpu_seconds:.2f})"
+            ),
+        ),
+        (
+            "hand-written -j 2 / -j 1 (wall)",
+            lambda r: f"{r.hand_j2.seconds / r.hand_j1.seconds:.2f}",
+        ),
         (
             "peak RSS, extension -j 1 / -j 2 (MB)",
             lambda r: f"{r.ext_j1.maxrss_mb:.0f} / {r.ext_j2.maxrss_mb:.0f}",

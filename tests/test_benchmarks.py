@@ -72,7 +72,7 @@ def test_quick_benchmark_run(tmp_path: Path) -> None:
     builds = [size["full"][v] for v in ("plain", "hand", "ext")]
     builds += [size["prose_edit"][v] for v in ("plain", "hand", "ext")]
     builds += [size["mention_edit"][v] for v in ("hand", "ext")]
-    builds += [size["ext_j1"], size["ext_j2"]]
+    builds += [size["ext_j1"], size["ext_j2"], size["hand_j1"], size["hand_j2"]]
     for build in builds:
         assert build["warnings"] == 0, build["first_warnings"]
         assert build["seconds"] > 0

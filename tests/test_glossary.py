@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import posixpath
 import re
@@ -12,9 +13,11 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup, Tag
+from docutils import nodes
 from guidetest import latexmk, pdf_text, require_tools, written_after_edit
 from sphinx.testing.util import SphinxTestApp
 from sphinx.util.inventory import InventoryFile
+from studyguide.glossary.nodes import sg_glossary_fragment
 
 ROOTS = Path(__file__).parent / "roots"
 
@@ -450,6 +453,88 @@ def test_glossary_page_is_written_again_only_when_its_mentions_change(tmp_path: 
         "glossary",
         "index",
     ]
+
+
+def search_terms(outdir: Path) -> dict[str, set[str]]:
+    """The search index's words, each with the documents it is found in."""
+    text = (outdir / "searchindex.js").read_text(encoding="utf-8")
+    data = json.loads(text.removeprefix("Search.setIndex(").removesuffix(")"))
+    names = data["docnames"]
+    return {
+        word: {names[i] for i in (found if isinstance(found, list) else [found])}
+        for word, found in data["terms"].items()
+    }
+
+
+def rebuild(srcdir: Path, edits: dict[str, tuple[str, str]]) -> tuple[SphinxTestApp, list[str]]:
+    """Apply *edits* (file: (old, new)) and build again; the ids of the entries put back."""
+    for name, (old, new) in edits.items():
+        source = srcdir / name
+        text = source.read_text(encoding="utf-8")
+        assert old in text
+        source.write_text(text.replace(old, new), encoding="utf-8")
+        later = time.time() + 5
+        os.utime(source, (later, later))
+    reused: list[str] = []
+
+    def note(app: SphinxTestApp, doctree: nodes.document, docname: str) -> None:
+        if docname == "glossary":
+            for fragment in doctree.findall(sg_glossary_fragment):
+                reused.extend(node_id for node_id, _stored in fragment["sg_entries"])
+
+    app = SphinxTestApp("html", srcdir=srcdir, status=StringIO(), warning=StringIO())
+    try:
+        app.connect("doctree-resolved", note)
+        app.build()
+    finally:
+        app.cleanup()
+    return app, reused
+
+
+def test_glossary_page_from_stored_entries_equals_a_full_build(tmp_path: Path) -> None:
+    """HTML keeps each entry as written; the next build puts back the unchanged ones.
+
+    A mention added (MAPU-OC) and one removed (Popular Unity, still named in
+    chapter 1): those entries are written in full, the others put back, and
+    the page and its search words are those of a full build of the same
+    sources.  Edited back, the page is the first build's again.
+    """
+    srcdir = copy_root("glossary", tmp_path)
+    first = build(srcdir)
+    assert messages(first) == []
+    original = (Path(first.outdir) / "glossary.html").read_text(encoding="utf-8")
+    edits = {
+        "ch2.md": (
+            "but {term}`Popular Unity` is.",
+            "but Popular Unity is not.\n\n## New\n\n{term}`MAPU-OC` split.",
+        )
+    }
+    second, reused = rebuild(srcdir, edits)
+    assert messages(second) == []
+    # Not the first entry (MAPU): a meta description may come from its paragraph.
+    assert sorted(reused) == [
+        "term-Cordon-Cerrillos",
+        "term-MIR",
+        "term-Salvador-Allende",
+        "term-Tanquetazo",
+        "term-cordones-industriales",
+    ]
+    fresh = build(srcdir, builddir=tmp_path / "fresh", freshenv=True)
+    assert messages(fresh) == []
+    page = (Path(second.outdir) / "glossary.html").read_text(encoding="utf-8")
+    assert page == (Path(fresh.outdir) / "glossary.html").read_text(encoding="utf-8")
+    assert page != original
+    entry = BeautifulSoup(page, "html.parser").find("dt", id="term-Popular-Unity")
+    mentions = entry.find_next_sibling("dd").select_one(".sg-glossary-mentions")
+    assert [a["href"] for a in mentions.select("a")] == ["ch1.html", "ch1.html#ignoring-case"]
+    assert search_terms(Path(second.outdir)) == search_terms(Path(fresh.outdir))
+    assert "mapu" in search_terms(Path(second.outdir))
+
+    third, reused = rebuild(srcdir, {"ch2.md": (edits["ch2.md"][1], edits["ch2.md"][0])})
+    assert messages(third) == []
+    assert reused
+    assert (Path(third.outdir) / "glossary.html").read_text(encoding="utf-8") == original
+    assert search_terms(Path(third.outdir)) == search_terms(Path(first.outdir))
 
 
 def test_alias_in_another_case_links_to_its_entry(tmp_path: Path) -> None:

@@ -20,7 +20,6 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import segno
 from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
@@ -124,6 +123,8 @@ def qr_filename(video_id: str) -> str:
 
 def write_qr_png(url: str, path: Path) -> None:
     """Write the QR code of *url* as PNG, unless the file already holds it."""
+    import segno  # only where a QR code is printed (LaTeX, EPUB): 5 ms to import
+
     buffer = io.BytesIO()
     segno.make(url, error="m").save(buffer, kind="png", scale=QR_SCALE, border=4)
     data = buffer.getvalue()

@@ -14,6 +14,8 @@ Wiring only; each stage has its own module:
   ``language`` and ``locale_dirs``;
 * ``output``: the links of mentions, tooltips (HTML), page numbers
   (LaTeX), unknown terms.
+* ``fragments``: the page's entries pickled one by one until written, and in
+  HTML each entry's stored HTML put back while what it shows is unchanged.
 
 Configuration: ``studyguide_glossary`` (path relative to the source
 directory, default ``"glossary.yaml"``; ``None``: no glossary),
@@ -60,6 +62,7 @@ from studyguide.glossary.domain import (
     get_domain,
     rewrite_glossary_pages,
 )
+from studyguide.glossary.fragments import setup_fragments
 from studyguide.glossary.nodes import sg_backref, sg_page_mark, sg_term_reference
 from studyguide.glossary.output import (
     TermLinks,
@@ -198,6 +201,7 @@ def setup_glossary(app: Sphinx) -> None:
     # After intersphinx (500), which may resolve a term from another project.
     app.connect("missing-reference", unknown_term, priority=900)
 
+    setup_fragments(app)
     add_static_dir(app)
     app.add_js_file("studyguide-glossary.js", loading_method="defer")
     app.add_css_file("studyguide-glossary.css")

@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterable
 
     from sphinx.application import Sphinx
+    from sphinx.builders import Builder
     from sphinx.environment import BuildEnvironment
 
 logger = logging.getLogger(__name__)
@@ -59,6 +60,9 @@ class GlossaryDomain(PerDocumentDomain):
 
     #: The glossary data of this build (set on builder-inited, never pickled).
     glossary: Glossary | None = None
+    #: The HTML builder whose stored entries the glossary page may reuse
+    #: (set on builder-inited; see :mod:`studyguide.glossary.fragments`).
+    fragment_builder: Builder | None = None
 
     def process_doc(self, env: BuildEnvironment, docname: str, document: nodes.document) -> None:
         if document.get("sg_glossary_page"):

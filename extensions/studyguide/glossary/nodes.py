@@ -39,3 +39,20 @@ class glossary_mention(nodes.inline):
     One node a mention, not three: the doctrees Sphinx keeps between reading
     and writing stay small.
     """
+
+
+class sg_glossary_fragment(nodes.General, nodes.Element):
+    """A glossary entry as written last time (HTML builders only).
+
+    Carries ``html`` (the entry's HTML, ``<dt>`` to ``</dd>``), the texts the
+    search index takes from the entry (its Text children) and the entry's
+    index nodes; see :mod:`studyguide.glossary.fragments`.
+    """
+
+
+class sg_packed_entries(nodes.General, nodes.Element):
+    """The entries of one list of the glossary page, each pickled on its own.
+
+    From doctree-read to the first post-transform, which gives the list its
+    entries back; see :mod:`studyguide.glossary.fragments`.
+    """
