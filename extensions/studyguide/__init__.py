@@ -57,7 +57,11 @@ def setup(app: Sphinx) -> dict[str, Any]:
     pagemeta.setup_pagemeta(app)
     return {
         "version": __version__,
-        "env_version": 3,
+        # Raised when what the environment keeps changes shape, so that an
+        # existing build directory is read again in full instead of mixing
+        # pages of two versions (4: paragraph numbers as nodes, per-document
+        # domains, the glossary page's packed entries).
+        "env_version": 4,
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }

@@ -17,6 +17,7 @@ from sphinx.util.nodes import make_refnode
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
 
+    from sphinx.application import Sphinx
     from sphinx.builders import Builder
 
 
@@ -114,3 +115,20 @@ def term_xref(
     )
     xref += nodes.inline(text, text, classes=["xref", "std", "std-term"])
     return xref
+
+
+def connect_page_context(
+    app: Sphinx, listener: Callable[[Sphinx, dict[str, Any], nodes.document | None], None]
+) -> None:
+    """Call ``listener(app, context, doctree)`` for each HTML page (``html-page-context``).
+
+    For listeners that change a page's context or read its doctree and need
+    neither the page's name nor its template.
+    """
+
+    def on_page(
+        app: Sphinx, pagename: str, template: str, context: dict[str, Any], doctree: Any
+    ) -> None:
+        listener(app, context, doctree)
+
+    app.connect("html-page-context", on_page)

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 from docutils import nodes
 
 from studyguide.config import Setting, add_config_values
-from studyguide.nodeutil import ancestors
+from studyguide.nodeutil import ancestors, connect_page_context
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -45,13 +45,7 @@ def first_paragraph(doctree: nodes.document) -> str:
     return ""
 
 
-def add_description(
-    app: Sphinx,
-    pagename: str,
-    templatename: str,
-    context: dict[str, Any],
-    doctree: nodes.document | None,
-) -> None:
+def add_description(app: Sphinx, context: dict[str, Any], doctree: nodes.document | None) -> None:
     """Add ``<meta name="description">`` where the page has none."""
     metatags = context.get("metatags", "")
     if (
@@ -76,4 +70,4 @@ def setup_pagemeta(app: Sphinx) -> None:
             ),
         },
     )
-    app.connect("html-page-context", add_description)
+    connect_page_context(app, add_description)

@@ -60,6 +60,7 @@ from sphinx.util.nodes import clean_astext
 
 from studyguide.glossary.domain import get_domain
 from studyguide.glossary.nodes import sg_glossary_fragment, sg_mentions, sg_packed_entries
+from studyguide.nodeutil import connect_page_context
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -374,13 +375,7 @@ def _body_entries(body: str) -> dict[str, str]:
     return found
 
 
-def store_entries(
-    app: Sphinx,
-    pagename: str,
-    templatename: str,
-    context: dict[str, Any],
-    doctree: nodes.document | None,
-) -> None:
+def store_entries(app: Sphinx, context: dict[str, Any], doctree: nodes.document | None) -> None:
     """Keep the HTML of the glossary page's entries for the next build (html-page-context)."""
     if doctree is None or SIGNATURES not in doctree:
         return
@@ -436,4 +431,4 @@ def setup_fragments(app: Sphinx) -> None:
     app.add_post_transform(UnpackGlossaryEntries)
     # After the collectors and the domains took what they need from the entries.
     app.connect("doctree-read", pack_entries, priority=900)
-    app.connect("html-page-context", store_entries)
+    connect_page_context(app, store_entries)
