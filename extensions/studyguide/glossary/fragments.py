@@ -218,7 +218,7 @@ def _pack(document: nodes.document, item: nodes.Element) -> Packed:
     ids = []
     for node in item.findall():
         # Its place in the document comes back with its parent when unpacked.
-        node.__dict__.pop("_document", None)
+        node.document = None
         if isinstance(node, nodes.Element):
             for held in node["ids"]:
                 if document.ids.get(held) is node:
