@@ -7,11 +7,12 @@ reaches every place that makes a link.
 from __future__ import annotations
 
 import functools
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from docutils import nodes
 from sphinx import addnodes
 from sphinx.errors import NoUri
+from sphinx.util.docutils import new_document
 from sphinx.util.nodes import make_refnode
 
 if TYPE_CHECKING:
@@ -29,6 +30,9 @@ def ancestors(node: nodes.Node) -> Iterator[nodes.Element]:
         parent = parent.parent
 
 
+E = TypeVar("E", bound=nodes.Element)
+
+
 def clear_ids(node: nodes.Element) -> nodes.Element:
     """Make *node* a copy to place elsewhere: no ids, no names, no index entries.
 
@@ -42,6 +46,26 @@ def clear_ids(node: nodes.Element) -> nodes.Element:
         element["ids"] = []
         element["names"] = []
     return node
+
+
+def resolved_copies(app: Sphinx, copies: list[E], fromdocname: str) -> list[E]:
+    """*copies* (see :func:`clear_ids`) with their references resolved for *fromdocname*.
+
+    References resolve inside a document (as in ``sphinx.ext.todo``); all the
+    copies share one, so the post-transforms run once for the lot and not once
+    a copy.  The copies come back detached, to be placed on the page.
+    """
+    if not copies:
+        return []
+    document = new_document("")
+    for copy in copies:
+        document += copy
+    app.env.resolve_references(document, fromdocname, app.builder)
+    resolved: list[E] = list(document.children)
+    document.clear()
+    for copy in resolved:
+        copy.parent = None
+    return resolved
 
 
 def nearest_section(node: nodes.Node) -> nodes.section | None:

@@ -7,10 +7,9 @@ from typing import TYPE_CHECKING
 
 from docutils import nodes
 from sphinx import addnodes
-from sphinx.util.docutils import new_document
 
 from studyguide.collected import inputs_changed
-from studyguide.nodeutil import clear_ids, refnode_or_text
+from studyguide.nodeutil import clear_ids, refnode_or_text, resolved_copies
 from studyguide.questions.domain import DOMAIN, question_body
 from studyguide.questions.helpers import (
     _warn,
@@ -180,27 +179,17 @@ def question_summary(app: Sphinx, question: discussion_question, fromdocname: st
 def question_copies(
     app: Sphinx, questions: Iterable[discussion_question], fromdocname: str, link: bool = True
 ) -> list[discussion_question]:
-    """Resolved copies of collected questions, each number linking to its original.
-
-    References resolve inside a document (as in ``sphinx.ext.todo``); all the
-    copies share one, so the post-transforms run once for the lot and not once
-    a question.
-    """
+    """Resolved copies of collected questions, each number linking to its original."""
     originals = list(questions)
-    document = new_document("")
+    bodies = []
     for question in originals:
-        copy = question_body(question)
-        clear_ids(copy)
+        copy = clear_ids(question_body(question))
         copy["classes"].append("sg-question-copy")
         for xref in copy.findall(addnodes.pending_xref):
             xref["refdoc"] = fromdocname
-        document += copy
-    if originals:
-        app.env.resolve_references(document, fromdocname, app.builder)
-    copies: list[discussion_question] = list(document.children)
-    document.clear()
+        bodies.append(copy)
+    copies: list[discussion_question] = resolved_copies(app, bodies, fromdocname)
     for question, copy in zip(originals, copies, strict=True):
-        copy.parent = None
         if not link:
             continue
         for number in copy.findall(question_number):

@@ -17,12 +17,12 @@ import pickle
 from typing import TYPE_CHECKING
 
 from docutils import nodes
-from sphinx.util.docutils import SphinxDirective, new_document
+from sphinx.util.docutils import SphinxDirective
 from sphinx.util.texescape import escape
 
 from studyguide.glossary.autolink import NOLINK_CLASS
 from studyguide.i18n import _
-from studyguide.nodeutil import clear_ids
+from studyguide.nodeutil import clear_ids, resolved_copies
 from studyguide.questions.helpers import _warn
 from studyguide.visitors import CHILDREN, Visitors, register_nodes
 
@@ -67,18 +67,8 @@ def pickled_note(note: content_note) -> bytes:
 
 def note_copies(app: Sphinx, notes: list[bytes], fromdocname: str) -> list[content_note]:
     """Resolved copies of collected notes, for a page other than their chapter."""
-    if not notes:
-        return []
-    document = new_document("")
-    for data in notes:
-        copy: content_note = pickle.loads(data)
-        document += clear_ids(copy)
-    app.env.resolve_references(document, fromdocname, app.builder)
-    copies: list[content_note] = list(document.children)
-    document.clear()
-    for copy in copies:
-        copy.parent = None
-    return copies
+    copies = [clear_ids(pickle.loads(data)) for data in notes]
+    return resolved_copies(app, copies, fromdocname)
 
 
 # -- Visitors ----------------------------------------------------------------------
