@@ -188,11 +188,16 @@ def test_epub_shows_the_number_in_the_text(app: SphinxTestApp) -> None:
     assert not page.select("[data-sg-para]")
 
 
-@pytest.mark.sphinx("text", testroot="paragraphs", freshenv=True)
-def test_text_builder_prefixes_the_number(app: SphinxTestApp) -> None:
+def built_chapter(app: SphinxTestApp, suffix: str) -> str:
+    """Build without a warning; the first chapter's output file (``chapter-a`` + *suffix*)."""
     app.build()
     assert_no_warnings(app)
-    text = (app.outdir / "chapter-a.txt").read_text(encoding="utf-8")
+    return (app.outdir / f"chapter-a{suffix}").read_text(encoding="utf-8")
+
+
+@pytest.mark.sphinx("text", testroot="paragraphs", freshenv=True)
+def test_text_builder_prefixes_the_number(app: SphinxTestApp) -> None:
+    text = built_chapter(app, ".txt")
     assert "[1] ALPHA opens the first chapter." in text
     assert "   [4] DELTA is the first paragraph of a quotation." in text
     assert "see ¶\xa02 and" in text.replace("*", "")
@@ -201,18 +206,14 @@ def test_text_builder_prefixes_the_number(app: SphinxTestApp) -> None:
 
 @pytest.mark.sphinx("xml", testroot="paragraphs", freshenv=True)
 def test_xml_keeps_the_number_as_an_attribute_only(app: SphinxTestApp) -> None:
-    app.build()
-    assert_no_warnings(app)
-    xml = (app.outdir / "chapter-a.xml").read_text(encoding="utf-8")
+    xml = built_chapter(app, ".xml")
     assert re.search(r'<paragraph [^>]*sg_para="1"[^>]*>ALPHA opens the first chapter\.<', xml)
     assert "sg_para_number" not in xml
 
 
 @pytest.mark.sphinx("gettext", testroot="paragraphs", freshenv=True)
 def test_gettext_catalog_holds_no_number(app: SphinxTestApp) -> None:
-    app.build()
-    assert_no_warnings(app)
-    catalog = (app.outdir / "chapter-a.pot").read_text(encoding="utf-8")
+    catalog = built_chapter(app, ".pot")
     assert 'msgid "ALPHA opens the first chapter."' in catalog
     assert 'msgid "DELTA is the first paragraph of a quotation."' in catalog
 
