@@ -22,10 +22,9 @@ environments, as a module-level dictionary would be.
 
 from __future__ import annotations
 
-from collections.abc import Set
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any
 
-from sphinx.domains import Domain
+from studyguide.docdomain import PerDocumentDomain
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -38,15 +37,14 @@ VOLATILE_METADATA = frozenset({"wordcount", "myst_slugs"})
 DOMAIN = "sgcollected"
 
 
-class CollectedPagesDomain(Domain):
+class CollectedPagesDomain(PerDocumentDomain):
     """What this build notes for the collected pages: attributes of the instance, not data.
 
-    Nothing is stored in ``data``, so nothing is pickled or merged.
+    It declares no per-document data, so nothing is stored, pickled or merged.
     """
 
     name = DOMAIN
     label = "Collected pages"
-    initial_data: ClassVar[dict[str, Any]] = {}
 
     def __init__(self, env: BuildEnvironment) -> None:
         super().__init__(env)
@@ -57,12 +55,6 @@ class CollectedPagesDomain(Domain):
         self.changed: set[str] | None = None
         #: The toctree order, kept once reading is over (every question number asks).
         self.order: list[str] | None = None
-
-    def clear_doc(self, docname: str) -> None:
-        pass
-
-    def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
-        pass
 
     def resolve_any_xref(self, *args: Any, **kwargs: Any) -> list[tuple[str, Any]]:
         return []
