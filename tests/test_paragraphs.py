@@ -334,7 +334,7 @@ def _expected_in_chapter_b(line: int) -> list[str]:
     where = f"chapter-b.md:{line}: WARNING:"
     return [
         f"{where} {{para}}`abc`: cite a paragraph by its number, '16', or by page and "
-        "number, 'part-2-coup#16' [studyguide.paragraph]",
+        "number, 'part-2-coup#16' (a number from 1 to 99999) [studyguide.paragraph]",
         f"{where} paragraph 99 does not exist in 'chapter-b' (it has 4 numbered "
         "paragraphs): cite one from 1 to 4 [studyguide.paragraph]",
         f"{where} {{para}} cites paragraph 1 of 'index', which has no numbered "

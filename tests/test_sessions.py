@@ -267,7 +267,7 @@ def test_meeting_minutes_config_is_checked(
     app.build()
     assert warnings(app) == [
         f"WARNING: studyguide_meeting_minutes = {value!r}: give the meeting's length as a "
-        "positive whole number of minutes, e.g. 90; using 90 [studyguide.config]"
+        "positive whole number of minutes, at most 600, e.g. 90; using 90 [studyguide.config]"
     ]
     intro = plans(app)[0].select_one(".sg-agendas-intro").get_text()
     assert intro == "Two ways to run a 90-minute meeting:"
@@ -281,10 +281,10 @@ def test_bad_session_input(app: SphinxTestApp) -> None:
         [
             "chapter.md:5: WARNING: discussion question: ':priority: optional' is not "
             "allowed; use 'core' (the default) or 'reserve' [studyguide.question]",
-            "index.md:8: WARNING: session-plan: ':meeting: ninety' is not a positive whole "
-            "number of minutes; write e.g. ':meeting: 90' [studyguide.session]",
-            "index.md:8: WARNING: session-plan: ':closing-minutes: 0' is not a positive "
-            "whole number of minutes; write e.g. ':closing-minutes: 5' [studyguide.session]",
+            "index.md:8: WARNING: session-plan: ':meeting: ninety' is not a whole number of "
+            "minutes from 1 to 600; write e.g. ':meeting: 90' [studyguide.session]",
+            "index.md:8: WARNING: session-plan: ':closing-minutes: 0' is not a whole number "
+            "of minutes from 1 to 600; write e.g. ':closing-minutes: 5' [studyguide.session]",
             "index.md:8: WARNING: session-plan: 9 key terms in ':key-terms:'; give at most "
             "8, the names this session needs most [studyguide.session]",
             "index.md:8: WARNING: session-plan: unknown glossary term 'Pinochett' in "

@@ -33,6 +33,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
+import yaml
 from docutils import nodes
 from myst_parser.config.main import (
     MdParserConfig,
@@ -207,12 +208,25 @@ class FrontMatterCheck(SphinxTransform):
     def apply(self, **kwargs: object) -> None:
         from studyguide.questions.helpers import MAX_MINUTES, parse_minutes
 
+        source: list[str] | None = None
         for field in list(self.document.findall(nodes.field)):
             if not isinstance(field.parent, nodes.docinfo) or len(field) < 2:
                 continue
             name = field[0].astext().strip()
             value = field[1].astext().strip()
-            if name == "part" and not PART.fullmatch(value):
+            if name not in ("part", "runtime", "studyguide_autolink"):
+                continue
+            if source is None:
+                source = self._front_matter()
+            line, written = self._line_of(source, name)
+            # myst-parser gives YAML's true, no and null as the text "True",
+            # "False" and "null": only the source says which was written.
+            yaml_value = _yaml_scalar(written) if written is not None else value
+            if name == "part" and (yaml_value is None or isinstance(yaml_value, bool)):
+                kind = "empty" if yaml_value is None else "a yes/no value"
+                problem = f"is {kind} in YAML, not a part number; write e.g. 'part: 2'"
+                value = (written or "").split(" #", 1)[0].strip()
+            elif name == "part" and not PART.fullmatch(value):
                 problem = "is not a part number; write e.g. 'part: 2'"
             elif name == "runtime" and parse_minutes(value) is None:
                 problem = (
@@ -228,7 +242,7 @@ class FrontMatterCheck(SphinxTransform):
                 name,
                 value[:40],
                 problem,
-                location=(self.env.docname, self._line_of(name)),
+                location=(self.env.docname, line),
                 type="studyguide",
                 subtype="front_matter",
             )
@@ -236,19 +250,40 @@ class FrontMatterCheck(SphinxTransform):
             # myst-parser copies the front matter into env.metadata as it parses.
             self.env.metadata.get(self.env.docname, {}).pop(name, None)
 
-    def _line_of(self, key: str) -> int:
-        """The line of *key* in the document's front matter (1 if not found)."""
+    def _front_matter(self) -> list[str]:
+        """The lines of the document's front matter, from the line after ``---``."""
         try:
             text = self.env.doc2path(self.env.docname).read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError):
-            return 1
-        lines = text.splitlines()
-        for number, line in enumerate(lines[1:200], start=2):
-            if line.strip() == "---":
-                break
-            if re.match(rf"{re.escape(key)}\s*:", line):
-                return number
-        return 1
+            return []
+        lines = text.splitlines()[1:200]
+        end = next((i for i, line in enumerate(lines) if line.strip() == "---"), len(lines))
+        return lines[:end]
+
+    @staticmethod
+    def _line_of(front_matter: list[str], key: str) -> tuple[int, str | None]:
+        """The line of *key* in the front matter and its value as written, or (1, None)."""
+        for number, line in enumerate(front_matter, start=2):
+            match = re.match(rf"{re.escape(key)}\s*:(.*)", line)
+            if match:
+                return number, match[1].strip()
+        return 1, None
+
+
+def _yaml_scalar(written: str) -> object:
+    """What YAML makes of a plain one-line value: ``True``/``False``, ``None``, else the text.
+
+    PyYAML's resolver (YAML 1.1, as myst-parser reads front matter): ``true``,
+    ``no``, ``off``... are yes/no values, ``null``, ``~`` and nothing are empty.
+    """
+    text = written.split(" #", 1)[0].strip()
+    if len(text) > 8:
+        return text
+    try:
+        resolved = yaml.safe_load(text) if text else None
+    except yaml.YAMLError:
+        return text
+    return resolved if resolved is None or isinstance(resolved, bool) else text
 
 
 def setup_checks(app: Sphinx) -> None:

@@ -61,6 +61,7 @@ from studyguide.config import Setting, add_config_values, config_warning, is_str
 from studyguide.docdomain import PerDocument, PerDocumentDomain
 from studyguide.i18n import _
 from studyguide.latex import add_latex_package
+from studyguide.numbers import shown, whole_number
 from studyguide.questions.helpers import chapter_number, chapter_title
 from studyguide.questions.nodes import discussion_question
 from studyguide.visitors import SKIP, Visitors, register_nodes, write_empty_element
@@ -82,7 +83,9 @@ DOMAIN = "paragraphs"
 NUMBER = "sg_para"
 #: Block quotes made by these directives are decoration, not the text.
 DECORATIVE_QUOTES = frozenset({"epigraph", "highlights", "pull-quote"})
-CITATION = re.compile(r"(?:(?P<doc>[^#]*)#)?(?P<number>\d+)")
+CITATION = re.compile(r"(?:(?P<doc>[^#]*)#)?(?P<number>[0-9]+)")
+#: The highest paragraph number a citation may give (a chapter has a few hundred).
+MAX_PARAGRAPH = 99_999
 
 
 def paragraph_id(number: int) -> str:
@@ -173,19 +176,20 @@ class ParaRole(SphinxRole):
     def run(self) -> tuple[list[nodes.Node], list[nodes.system_message]]:
         explicit, title, target = split_explicit_title(self.text)
         match = CITATION.fullmatch(target.strip())
-        if match is None or int(match["number"]) < 1:
+        number = whole_number(match["number"], 1, MAX_PARAGRAPH) if match else None
+        if match is None or number is None:
             _warn(
                 "{para}`%s`: cite a paragraph by its number, '16', or by page and "
-                "number, 'part-2-coup#16'",
+                "number, 'part-2-coup#16' (a number from 1 to %d)",
                 self.get_location(),
-                self.text,
+                shown(self.text),
+                MAX_PARAGRAPH,
             )
             return [nodes.inline(self.rawtext, title, classes=["sg-para-ref"])], []
         docname = self.env.docname
         if match["doc"] is not None and match["doc"].strip():
             name = match["doc"].strip().removesuffix(".md").removesuffix(".rst")
             docname = name[1:] if name.startswith("/") else docname_join(docname, name)
-        number = int(match["number"])
         text = title if explicit else _same_page_label(number)
         xref = addnodes.pending_xref(
             self.rawtext,
@@ -266,9 +270,9 @@ class ParagraphsDomain(PerDocumentDomain):
         contnode: nodes.Element,
     ) -> nodes.Element | None:
         docname, _sep, text_number = target.rpartition("#")
-        if not text_number.isdigit():  # not made by the role
+        number = whole_number(text_number, 1, MAX_PARAGRAPH)
+        if number is None:  # not made by the role
             return None
-        number = int(text_number)
         count = self.counts.get(docname, 0)
         if not 1 <= number <= count:
             self._report(env, node, docname, number, count)

@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from sphinx.config import Config
 
 #: Two numbers joined by a hyphen: a range of years or pages.
-NUMBER_RANGE = re.compile(r"(?<![\d-])(\d+)-(\d+)(?![\d-])")
+NUMBER_RANGE = re.compile(r"(?<![0-9-])([0-9]+)-([0-9]+)(?![0-9-])")
 
 
 def number_ranges(text: str) -> str:

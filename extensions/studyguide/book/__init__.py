@@ -238,7 +238,8 @@ class BookLayout(SphinxPostTransform):
 # -- Overfull boxes ---------------------------------------------------------
 
 OVERFULL = re.compile(
-    r"^Overfull \\(?P<box>[hv])box \((?P<points>[\d.]+)pt too (?:wide|high)\) (?P<where>.*)$",
+    r"^Overfull \\(?P<box>[hv])box \((?P<points>[0-9]+(?:\.[0-9]+)?)pt too (?:wide|high)\) "
+    r"(?P<where>.*)$",
     re.MULTILINE,
 )
 
@@ -263,7 +264,7 @@ def overfull_boxes(log: str, limit: float = 0.0) -> list[OverfullBox]:
 
 #: LaTeX's and hyperref's undefined references and citations.
 UNDEFINED = re.compile(
-    r"(?P<kind>Reference|Citation|Hyper reference) `(?P<label>[^'\n]*)' on page (?P<page>\d+) "
+    r"(?P<kind>Reference|Citation|Hyper reference) `(?P<label>[^'\n]*)' on page (?P<page>[0-9]+) "
     r"undefined"
 )
 #: XeTeX's "Missing character: There is no X (U+XXXX) in font F!".

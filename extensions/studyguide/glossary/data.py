@@ -54,7 +54,8 @@ CATEGORIES = tuple(CATEGORY_HEADINGS)
 OPTIONAL_TEXT_FIELDS = ("category", "spanish", "english", "abbreviation", "dates", "event")
 
 #: An entry's ``date``: a day, a month or a year (checked as a real date as well).
-ISO_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+#: ASCII digits only: ``\d`` would take ``١٩٧٣`` and ``１９７３`` as well.
+ISO_DATE = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
 DATE_FORMS = "YYYY-MM-DD, YYYY-MM or YYYY"
 
 JSON_TYPE_NAMES = {

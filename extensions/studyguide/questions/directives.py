@@ -13,6 +13,7 @@ from sphinx.util.docutils import SphinxDirective
 from studyguide.glossary.nodes import glossary_mention
 from studyguide.i18n import _
 from studyguide.nodeutil import term_xref
+from studyguide.numbers import shown
 from studyguide.questions.helpers import (
     _warn,
     format_minutes,
@@ -137,7 +138,7 @@ class DiscussionQuestion(SphinxDirective):
                     "from 0.5 to 600; write e.g. ':minutes: 10'",
                     location,
                     "question",
-                    self.options["minutes"],
+                    shown(self.options["minutes"]),
                 )
             node["minutes"] = minutes
 

@@ -34,7 +34,7 @@ BODY = "sg_body"
 #: Attribute of a question kept in the domain: a digest of what lists show of it.
 SIGNATURE = "sg_signature"
 #: An index target's id: its number counts the index entries before it in the document.
-SERIAL_ID = re.compile(r"index-\d+")
+SERIAL_ID = re.compile(r"index-[0-9]+")
 
 
 def pickled_question(question: discussion_question) -> bytes:

@@ -7,13 +7,13 @@ the component's warnings.
 from __future__ import annotations
 
 import difflib
-import re
 from typing import TYPE_CHECKING, Any
 
 from sphinx.util import logging
 
 from studyguide.collected import toctree_order
 from studyguide.i18n import _
+from studyguide.numbers import decimal_number
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -31,15 +31,13 @@ def _warn(message: str, location: Any, subtype: str, *args: Any) -> None:
 MAX_MINUTES = 600
 
 
-def parse_minutes(value: str) -> float | None:
+def parse_minutes(value: object) -> float | None:
     """A number of minutes from 0.5 to :data:`MAX_MINUTES`, or ``None``.
 
-    Bounded, so that no "Total: 1e+30 minutes" (or 1e-07) reaches a page.
+    Bounded, so that no "Total: 1e+30 minutes" (or 1e-07) reaches a page;
+    ASCII digits only (:mod:`studyguide.numbers`).
     """
-    if not re.fullmatch(r"\s*\d{1,4}(\.\d{1,2})?\s*", value):
-        return None
-    minutes = float(value)
-    return minutes if 0.5 <= minutes <= MAX_MINUTES else None
+    return decimal_number(value, 0.5, MAX_MINUTES)
 
 
 def format_minutes(minutes: float) -> str:

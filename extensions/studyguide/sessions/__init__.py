@@ -38,6 +38,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from studyguide.config import Setting, add_config_values, config_warning
+from studyguide.numbers import shown, whole_number
+from studyguide.questions.helpers import MAX_MINUTES
 from studyguide.questions.lists import FILL_PLACEHOLDER
 from studyguide.sessions.agenda import DEFAULT_MEETING
 from studyguide.sessions.build import build_handout, build_plan, film_line, runtime_of
@@ -76,17 +78,18 @@ if TYPE_CHECKING:
 
 
 def check_meeting_minutes(app: Sphinx, config: Config) -> None:
-    """``studyguide_meeting_minutes`` must be a positive whole number of minutes."""
+    """``studyguide_meeting_minutes`` must be a whole number of minutes from 1 to 600."""
     value = config.studyguide_meeting_minutes
-    if isinstance(value, str) and value.strip().isdigit():
-        value = int(value)  # -D studyguide_meeting_minutes=120
-    if isinstance(value, int) and not isinstance(value, bool) and value > 0:
-        config.studyguide_meeting_minutes = value
+    # An int from conf.py, or text from -D studyguide_meeting_minutes=120.
+    minutes = whole_number(value, 1, MAX_MINUTES)
+    if minutes is not None:
+        config.studyguide_meeting_minutes = minutes
         return
     config_warning(
-        "studyguide_meeting_minutes = %r: give the meeting's length as a positive "
-        "whole number of minutes, e.g. 90; using %d",
-        value,
+        "studyguide_meeting_minutes = %s: give the meeting's length as a positive "
+        "whole number of minutes, at most %d, e.g. 90; using %d",
+        shown(repr(value)) if not isinstance(value, int) else shown(value),
+        MAX_MINUTES,
         DEFAULT_MEETING,
     )
     config.studyguide_meeting_minutes = DEFAULT_MEETING

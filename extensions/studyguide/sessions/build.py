@@ -16,6 +16,7 @@ from docutils import nodes
 from studyguide.editions import is_facilitator
 from studyguide.i18n import _
 from studyguide.nodeutil import refnode_or_text
+from studyguide.numbers import whole_number
 from studyguide.questions.domain import DOMAIN
 from studyguide.questions.helpers import (
     chapter_title,
@@ -55,7 +56,8 @@ def film_line(env: BuildEnvironment, docname: str) -> nodes.paragraph:
     para = nodes.paragraph()
     part = str(meta.get("part", "")).strip()
     if part:
-        label = _("Part %s") % ROMAN.get(int(part), part) if part.isdigit() else part
+        number = whole_number(part, 0, 99)  # front matter's part: is at most two digits
+        label = _("Part %s") % ROMAN.get(number, part) if number is not None else part
         para += nodes.Text(label + ", ")
     title = str(meta.get("title_en", "")) or chapter_title(env, docname)
     para += nodes.emphasis(title, title)

@@ -12,8 +12,9 @@ from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx.util.docutils import SphinxDirective
 
+from studyguide.numbers import shown, whole_number
 from studyguide.questions.directives import docname_from, nested_in
-from studyguide.questions.helpers import _warn, glossary_data, unknown_term_hint
+from studyguide.questions.helpers import MAX_MINUTES, _warn, glossary_data, unknown_term_hint
 from studyguide.sessions.agenda import TIMING_OPTIONS, Timings
 from studyguide.sessions.nodes import session_handout, session_plan
 
@@ -88,17 +89,19 @@ class SessionPlan(_ChapterDirective):
             if option not in self.options:
                 continue
             value = (self.options[option] or "").strip()
-            if value.isdigit() and int(value) > 0:
-                found[field] = int(value)
+            minutes = whole_number(value, 1, MAX_MINUTES)
+            if minutes is not None:
+                found[field] = minutes
                 continue
             example = getattr(Timings(), field)
             _warn(
-                "session-plan: ':%s: %s' is not a positive whole number of minutes; "
+                "session-plan: ':%s: %s' is not a whole number of minutes from 1 to %d; "
                 "write e.g. ':%s: %s'",
                 (self.env.docname, self.lineno),
                 "session",
                 option,
-                value,
+                shown(value),
+                MAX_MINUTES,
                 option,
                 example,
             )
@@ -161,16 +164,8 @@ def parse_key_terms(
     return found
 
 
-#: The most ruled lines after a question: a page of a handout.
+#: The most ruled lines after a question: a page of a handout (TeX fails on huge numbers).
 MAX_LINES = 30
-
-
-def lines_option(value: str | None) -> int:
-    """``:lines:``: a whole number from 1 to :data:`MAX_LINES` (TeX fails on huge ones)."""
-    lines = directives.positive_int(value)
-    if lines > MAX_LINES:
-        raise ValueError(f"at most {MAX_LINES} lines (a page) after a question")
-    return lines
 
 
 class SessionHandout(_ChapterDirective):
@@ -180,16 +175,31 @@ class SessionHandout(_ChapterDirective):
     ``:key-terms:`` (one list, so plan and handout agree).
     """
 
-    option_spec: ClassVar[dict[str, Any]] = {"lines": lines_option}
+    option_spec: ClassVar[dict[str, Any]] = {"lines": directives.unchanged}
 
     def run(self) -> list[nodes.Node]:
         docname = self.chapter()
         if docname is None:
             return []
-        node = session_handout(
-            chapter=docname,
-            lines=self.options.get("lines", DEFAULT_LINES),
-            classes=["sg-session-handout"],
-        )
+        node = session_handout(chapter=docname, lines=self.lines(), classes=["sg-session-handout"])
         self.set_source_info(node)
         return [node]
+
+    def lines(self) -> int:
+        """``:lines:``, a whole number from 1 to :data:`MAX_LINES`; a bad value is warned."""
+        if "lines" not in self.options:
+            return DEFAULT_LINES
+        value = (self.options["lines"] or "").strip()
+        lines = whole_number(value, 1, MAX_LINES)
+        if lines is not None:
+            return lines
+        _warn(
+            "session-handout: ':lines: %s' is not a whole number of lines from 1 to %d "
+            "(a page); write e.g. ':lines: %d'",
+            (self.env.docname, self.lineno),
+            "session",
+            shown(value),
+            MAX_LINES,
+            DEFAULT_LINES,
+        )
+        return DEFAULT_LINES

@@ -1,0 +1,1 @@
+studyguide_meeting_minutes = 10**5000

@@ -1,0 +1,1 @@
+studyguide_numbered_paragraphs = ["chapter"]
