@@ -129,7 +129,7 @@ _MONTH = re.compile(
     r"|December)\b"
 )
 #: The day that comes before it in a full date ("11 September 1973").
-_DAY_BEFORE = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\s+$")
+_DAY_BEFORE = re.compile(r"\b[0-9]{1,2}(?:st|nd|rd|th)?\s+$")
 
 
 def date_start(text: str, position: int, start: int) -> int:
