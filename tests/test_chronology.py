@@ -321,8 +321,8 @@ BAD = [
     ),
     (
         "bad-event.yaml",
-        "bad-event.yaml:7: ERROR: entry 1 ('Carlos Prats'): date '1973-08-32' is not a date; "
-        "write YYYY-MM-DD, YYYY-MM or YYYY [studyguide.glossary_data]",
+        "bad-event.yaml:7: ERROR: entry 1 ('Carlos Prats'): item 2 of field 'events': date "
+        "'1973-08-32' is not a date; write YYYY-MM-DD, YYYY-MM or YYYY [studyguide.glossary_data]",
     ),
     (
         "bad-two.yaml",

@@ -495,13 +495,23 @@ def _build(path: Path, root: yaml.Node, data: dict[str, Any]) -> tuple[Glossary,
                 for position, item in enumerate(value.value):
                     lines[f"{key.value}.{position}"] = _line(item)
             if key.value == "date":
-                date = _check_date(index, raw, key, value, bad_dates)
+                date = _check_date(index, raw, key, value, raw["date"], "date", bad_dates)
             elif key.value == "events" and isinstance(value, yaml.SequenceNode):
-                for item_raw, item_node in zip(raw["events"], value.value, strict=True):
+                for number, (item_raw, item_node) in enumerate(
+                    zip(raw["events"], value.value, strict=True), start=1
+                ):
                     for item_key, item_value in item_node.value:
                         if item_key.value != "date":
                             continue
-                        item_date = _check_date(index, raw, item_key, item_value, bad_dates)
+                        item_date = _check_date(
+                            index,
+                            raw,
+                            item_key,
+                            item_value,
+                            item_raw["date"],
+                            f"item {number} of field 'events': date",
+                            bad_dates,
+                        )
                         if item_date:
                             events.append((item_date, " ".join(item_raw["event"].split())))
         where = f"entry {index + 1}: "
@@ -593,22 +603,26 @@ def _check_date(
     raw: dict[str, Any],
     key: yaml.Node,
     value: yaml.Node,
+    constructed: Any,
+    subject: str,
     bad_dates: list[GlossaryDataError],
 ) -> str | None:
-    """An entry's ``date`` as written (quoted or not), if it is a real ISO date.
+    """A ``date`` as written (quoted or not), if it is a real ISO date.
 
     The text of the YAML node is checked, not the constructed value: an
-    unquoted year is a number there.  A bad date is added to *bad_dates*.
+    unquoted year is a number there.  *constructed* is the value YAML made of
+    it and *subject* names the field ("date", or an ``events`` item's).  A bad
+    date is added to *bad_dates*.
     """
     where = f"entry {index + 1} ({raw['term']!r})"
     if isinstance(value, yaml.ScalarNode):
         text = str(value.value).strip()
         if is_iso_date(text):
             return text
-        message = f"{where}: date {text!r} is not a date; write {DATE_FORMS}"
+        message = f"{where}: {subject} {text!r} is not a date; write {DATE_FORMS}"
     else:
         message = (
-            f"{where}: date must be one date, not {_describe(raw['date'])}; write {DATE_FORMS}"
+            f"{where}: {subject} must be one date, not {_describe(constructed)}; write {DATE_FORMS}"
         )
     bad_dates.append(GlossaryDataError(message, _line(key)))
     return None
