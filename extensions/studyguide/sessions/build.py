@@ -128,7 +128,8 @@ def _terms_list(builder: Builder, fromdocname: str, terms: list[KeyTerm]) -> nod
     return dl
 
 
-def _agenda_node(agenda: Agenda) -> session_agenda:
+def _agenda_node(agenda: Agenda, questions: bool = True) -> session_agenda:
+    """One format's agenda; *questions*: whether the chapter has any (else no time is "left")."""
     rows = [
         (segment.label, format_minutes(segment.minutes) if segment.minutes is not None else "—")
         for segment in agenda.segments
@@ -149,7 +150,7 @@ def _agenda_node(agenda: Agenda) -> session_agenda:
     elif agenda.too_long:
         text = _("This format needs %s, more than the meeting.") % format_minutes(agenda.total)
         node += nodes.paragraph(text, text, classes=["sg-agenda-note"])
-    elif agenda.meeting - agenda.total >= 1:
+    elif questions and agenda.meeting - agenda.total >= 1:
         # The rest of the meeting, said outright: the plan adds up to the meeting.
         text = _("%(spare)s of the %(meeting)s-minute meeting are left for reserve questions.") % {
             "spare": format_minutes(agenda.meeting - agenda.total),
@@ -233,7 +234,10 @@ def build_plan(app: Sphinx, plan: session_plan, fromdocname: str) -> nodes.Eleme
     intro = _("Two ways to run a %s-minute meeting:") % plan_timings.meeting
     container += nodes.paragraph(intro, intro, classes=["sg-agendas-intro"])
     container += session_agendas(
-        "", _agenda_node(beforehand), _agenda_node(together), classes=["sg-agendas"]
+        "",
+        _agenda_node(beforehand, bool(questions)),
+        _agenda_node(together, bool(questions)),
+        classes=["sg-agendas"],
     )
 
     if terms:

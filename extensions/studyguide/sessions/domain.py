@@ -82,18 +82,41 @@ def minutes_of(questions: list[discussion_question]) -> float:
 
 
 def check_plans(app: Sphinx, env: BuildEnvironment) -> None:
-    """Every build, in toctree order: do the core questions fit each plan's meeting?"""
+    """Every build, in toctree order: one plan a chapter, with questions that fit its meeting."""
     domain: SessionsDomain = env.domains[DOMAIN]  # type: ignore[assignment]
     questions: QuestionsDomain = env.domains[QUESTIONS]  # type: ignore[assignment]
+    first: dict[str, tuple[str, int]] = {}  # chapter -> where its first plan is
     for docname in ordered_docnames(env, domain.plans):
         for plan in domain.plans[docname]:
             chapter = plan["chapter"]
+            location = (docname, plan["line"])
+            if chapter in first:
+                where, line = first[chapter]
+                _warn(
+                    "session plan for %r: the chapter has a plan already (the first is in %s, "
+                    "line %d); keep one plan a chapter (its handout takes the first plan's "
+                    "key terms)",
+                    location,
+                    "session",
+                    chapter,
+                    env.doc2path(where, False),
+                    line,
+                )
+                continue
+            first[chapter] = location
+            if not questions.questions_of(chapter):
+                _warn(
+                    "session plan for %r: the chapter has no discussion questions; add "
+                    "them to the chapter ({discussion-question}) or remove the plan",
+                    location,
+                    "session",
+                    chapter,
+                )
+                continue
             plan_timings = timings(env.config, plan["timing_options"])
             has_terms = bool(key_terms(env, chapter, plan["key_terms"]))
             problem = fit_problem(
                 plan_timings, minutes_of(questions.questions_of(chapter, "core")), has_terms
             )
             if problem:
-                _warn(
-                    "session plan for %r: %s", (docname, plan["line"]), "session", chapter, problem
-                )
+                _warn("session plan for %r: %s", location, "session", chapter, problem)
