@@ -17,6 +17,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -313,3 +314,41 @@ def test_tooltip_is_bounded() -> None:
     assert len(tip) <= MAX_TIP
     assert tip.endswith("word…")
     assert short_tip("One sentence. Two.") == "One sentence."
+
+
+#: Names with the characters xindy or the index's escaping trip on, each as a term and
+#: as an alias; the chapter mentions each, so the index has entries from both pages.
+INDEX_SPECIALS = ["{", "}", "|", "^", "~", "\\", "@", "!", '"', "%", "#", "&", "_"]
+
+
+@pytest.mark.tex
+def test_names_with_latex_specials_print_in_the_index(tmp_path: Path) -> None:
+    """Each term and alias with a special prints once in the PDF's index (xindy stops at a
+    brace written from a glossary term, and lists a term twice under two spellings)."""
+    require_tools("xelatex", "latexmk", "xindy", "pdftotext")
+    srcdir = make_case("_base", tmp_path)
+    entries, mentions = ["terms:"], []
+    for number, char in enumerate(INDEX_SPECIALS):
+        term, alias = f"T{number}{char}X", f"A{number}{char}B"
+        entries += [
+            f"  - term: {json.dumps(term)}",
+            f"    definition: Entry {number}.",
+            "    category: party",
+            f"    aliases: [{json.dumps(alias)}]",
+        ]
+        mentions.append(f"{{term}}`{term}` and {{term}}`{alias}`.")
+    (srcdir / "glossary.yaml").write_text("\n".join(entries) + "\n", encoding="utf-8")
+    with (srcdir / "chapter.md").open("a", encoding="utf-8") as chapter:
+        chapter.write("\n" + "\n\n".join(mentions) + "\n")
+    outdir = tmp_path / "latex"
+    result = strict_build(srcdir, outdir, "latex")
+    assert result.returncode == 0, result.stderr
+    latexmk(outdir)
+    # Only the index has lines "T0{X, 1, 3" (the chapter: "T0{X (p. 3) and A0{B.").
+    lines = [line.strip() for line in plain_quotes(pdf_text(outdir / "badinput.pdf")).splitlines()]
+    for number, char in enumerate(INDEX_SPECIALS):
+        term, alias = f"T{number}{char}X", f"A{number}{char}B"
+        found = [line for line in lines if line.startswith(f"{term},")]
+        assert len(found) == 1, found
+        assert re.fullmatch(rf"{re.escape(term)}, 1, [0-9]+", found[0]), found
+        assert f"{alias}, see {term}" in lines, alias

@@ -181,8 +181,9 @@ def name_problem(name: str) -> str | None:
             )
     if not any(char.isalnum() for char in name):
         return "has no letter or digit; a name is a word the text can mention"
-    if "; " in name:
-        return "holds '; ', which separates index entries; use a comma or a dash"
+    if ";" in name:
+        # Sphinx splits an index entry at each ';' ("A;B" becomes B under A).
+        return "holds ';', which separates index entries; use a comma or a dash"
     if len(name) > MAX_NAME:
         return f"is {len(name)} characters long, more than {MAX_NAME}; shorten it"
     for word in name.split():

@@ -161,6 +161,17 @@ class GlossaryDirective(SphinxDirective):
                 see_also += term_xref(target, shown, self.env.docname)
             definition += see_also
         definition += sg_mentions(term=entry.term)
+        # In print the term is the argument of \sphinxlineitem, and an \index
+        # there is written to the .idx file expanded: "\textbar {}" where the
+        # chapters' entries have "\textbar{}" (the index lists the name twice),
+        # "\{{}" for a brace (xindy stops: "unexpected char", and the whole index
+        # is lost).  At the start of the definition they are written as they are.
+        indexes = list(term.findall(addnodes.index))
+        for index in indexes:
+            index.parent.remove(index)
+        first = definition.next_node(nodes.paragraph)
+        if first is not None:
+            first[0:0] = indexes
         return nodes.definition_list_item("", term, definition)
 
     def names_line(self, entry: Entry) -> nodes.paragraph | None:
