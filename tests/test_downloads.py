@@ -171,3 +171,30 @@ def test_malformed_setting(app: SphinxTestApp) -> None:
         'e.g. {"guide-pdf": ("The guide (PDF)", "latex/guide.pdf")}; no downloads are listed '
         "[studyguide.downloads]"
     )
+
+
+def test_symbolic_link_out_of_the_build_directory_is_refused(tmp_path: Path) -> None:
+    """A built file's path that is a link to a file outside is not copied, and says why."""
+    srcdir = tmp_path / "downloads"
+    shutil.copytree(ROOT / "tests" / "roots" / "test-downloads", srcdir)
+    secret = tmp_path / "secret.txt"
+    secret.write_text("not for the site\n", encoding="utf-8")
+    build = srcdir / "_build"
+    make_files(build, "handouts/handout-1.pdf", "handouts/handout-2.pdf")
+    (build / "latex").mkdir()
+    (build / "latex" / "book.pdf").symlink_to(secret)
+    app = SphinxTestApp("html", srcdir=srcdir, status=StringIO(), warning=StringIO())
+    try:
+        app.build()
+    finally:
+        app.cleanup()
+    assert warnings(app) == (
+        "WARNING: studyguide_downloads['book']: the path 'latex/book.pdf' leaves the build "
+        "directory (an absolute path, '..' or a symbolic link pointing out); give a path "
+        "inside it, relative to it, e.g. 'latex/guide.pdf'; 'book' is not listed "
+        "[studyguide.downloads]"
+    )
+    assert build_dir(app) == build
+    assert links(soup(app.outdir, "index.html")) == LABELS[1:]
+    copied = [path.read_bytes() for path in Path(app.outdir).rglob("*") if path.is_file()]
+    assert secret.read_bytes() not in copied

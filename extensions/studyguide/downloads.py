@@ -10,7 +10,9 @@ label of its link::
 
 A path is relative to the build directory, the folder that holds this build's
 output folder (``_build`` for ``_build/html``, as ``sphinx-build -M`` lays it
-out); an absolute path is taken as it is.
+out), and must stay inside it: an absolute path, ``..`` or a symbolic link
+that leads out of it is refused with a warning, so that nothing but built
+files is ever copied into the published site.
 
 ``{studyguide-downloads}`` lists them (``{studyguide-downloads} session-1``: the
 named ones only; option ``:heading:`` and the directive's content come before
@@ -23,7 +25,8 @@ again as soon as one appears.  Builders that cannot link a download (EPUB,
 LaTeX, text) print nothing of it, heading and text included.
 
 Warnings (``type="studyguide"``, subtype ``downloads``): a ``studyguide_downloads``
-entry that is not ``name: (label, path)``, a name the directive does not know.
+entry that is not ``name: (label, path)`` or whose path leaves the build
+directory, a name the directive does not know.
 """
 
 from __future__ import annotations
@@ -85,6 +88,36 @@ def _check_config(app: Sphinx, config: Config) -> None:
             subtype="downloads",
         )
         config.studyguide_downloads = {}
+        return
+    build_dir = Path(app.outdir).resolve().parent
+    for name, (_label, path) in list(entries.items()):
+        if inside_build_dir(build_dir, path) is None:
+            config_warning(
+                "studyguide_downloads[%r]: the path %r leaves the build directory (an "
+                "absolute path, '..' or a symbolic link pointing out); give a path inside "
+                "it, relative to it, e.g. 'latex/guide.pdf'; %r is not listed",
+                name,
+                path,
+                name,
+                subtype="downloads",
+            )
+            del entries[name]
+
+
+def inside_build_dir(build_dir: Path, path: str) -> Path | None:
+    """*path* (relative to *build_dir*) resolved, if it stays inside *build_dir*, else None.
+
+    Symbolic links are followed: a link in the build directory to a file
+    outside it is outside.  Only built files are published: nothing else of
+    the machine reaches ``_downloads/``.
+    """
+    if Path(path).is_absolute() or "\0" in path:
+        return None
+    try:
+        resolved = (build_dir / path).resolve()
+    except (OSError, RuntimeError, ValueError):  # a loop of links, a bad name
+        return None
+    return resolved if resolved.is_relative_to(build_dir) and resolved != build_dir else None
 
 
 # -- The domain: which files each page expected, and whether they existed ----------------
@@ -161,7 +194,20 @@ class Downloads(SphinxDirective):
             if name not in entries:
                 continue
             label, path = entries[name]
-            file = domain.build_dir / path
+            # Checked again: a link may have been made since the configuration was read.
+            file = inside_build_dir(domain.build_dir, path)
+            if file is None:
+                logger.warning(
+                    "%s: the file of download %r, %r, is outside the build directory "
+                    "(a symbolic link pointing out?); it is not published",
+                    self.name,
+                    name,
+                    path,
+                    location=(self.env.docname, self.lineno),
+                    type="studyguide",
+                    subtype="downloads",
+                )
+                continue
             seen[str(file)] = file.is_file()
             if not file.is_file():
                 missing = True
