@@ -7,6 +7,7 @@ the same output directory, as ``make html`` and ``make live`` do, and compares
 
 from __future__ import annotations
 
+import hashlib
 import json
 import shutil
 from pathlib import Path
@@ -87,3 +88,67 @@ def test_every_index_entry_points_at_an_anchor_of_its_page(guide_html: Path) -> 
     places = {docnames[doc] for entries in index["indexentries"].values() for doc, *_ in entries}
     assert {"part-1-insurrection", "glossary"} <= places
     assert not places & {"questions", "sessions"}
+
+
+def write_index(outdir: Path, data: object) -> None:
+    (outdir / "searchindex.js").write_text(PREFIX + json.dumps(data) + ")", encoding="utf-8")
+
+
+def forge_digest(outdir: Path, doctrees: Path) -> None:
+    """Give the planted file the digest of a file the last build wrote (the worst case)."""
+    written = (outdir / "searchindex.js").read_bytes()
+    record = {"file": str(outdir / "searchindex.js"), "sha256": hashlib.sha256(written).hexdigest()}
+    (doctrees / "studyguide-searchindex-html.json").write_text(json.dumps(record))
+
+
+def test_injected_entries_do_not_reach_the_new_index(tmp_path: Path) -> None:
+    """Entries, words and pages planted in the old index are gone after the next build."""
+    srcdir, outdir = project(tmp_path), tmp_path / "html"
+    fresh = build(srcdir, outdir)
+    clean = (outdir / "searchindex.js").read_bytes()
+    planted = json.loads(json.dumps(fresh))
+    planted["indexentries"]["planted entry"] = [[0, "planted", True]]
+    planted["indexentries"]["mir"].append([1, "elsewhere", False])
+    planted["terms"]["plantedword"] = 0
+    planted["titleterms"]["plantedtitle"] = [0, 1]
+    write_index(outdir, planted)
+    assert build(srcdir, outdir) == fresh
+    assert (outdir / "searchindex.js").read_bytes() == clean
+    # With a forged digest too (the doctrees written by the attacker, who could as
+    # well write environment.pickle), the index entries are still the build's own.
+    write_index(outdir, planted)
+    forge_digest(outdir, outdir / ".doctrees")
+    assert build(srcdir, outdir)["indexentries"] == fresh["indexentries"]
+
+
+ODD_INDEXES: list[object] = [
+    {"indexentries": {"mir": "not a list"}},
+    {"indexentries": {"mir": [[99, "x", True]]}},
+    {"indexentries": {"mir": [["0", "x", True]]}},
+    {"indexentries": {"mir": [[0, 1]]}},
+    {"indexentries": []},
+    {"docnames": "index"},
+    {"docnames": [1, 2, 3]},
+    {"titles": []},
+    {"terms": {"mir": [99]}},
+    {"alltitles": {"A chapter": [[0]]}},
+]
+
+
+def test_odd_index_shapes_are_rebuilt(tmp_path: Path) -> None:
+    """An old index of the wrong shape is replaced by a whole new one, without a warning,
+    even with a digest that says the last build wrote it; not-JSON and deep nesting too."""
+    srcdir, outdir = project(tmp_path), tmp_path / "html"
+    fresh = build(srcdir, outdir)
+    clean = (outdir / "searchindex.js").read_bytes()
+    for odd in ODD_INDEXES:
+        assert isinstance(odd, dict)
+        write_index(outdir, {**fresh, **odd})
+        forge_digest(outdir, outdir / ".doctrees")
+        assert build(srcdir, outdir) == fresh, odd
+        assert (outdir / "searchindex.js").read_bytes() == clean
+    for text in ("Search.setIndex(garbage", PREFIX + "[" * 100_000 + "]" * 100_000 + ")", ""):
+        (outdir / "searchindex.js").write_text(text, encoding="utf-8")
+        forge_digest(outdir, outdir / ".doctrees")
+        assert build(srcdir, outdir) == fresh
+        assert (outdir / "searchindex.js").read_bytes() == clean
