@@ -15,7 +15,7 @@ that adds one mention makes it written again.  Two things keep that cheap:
   page, the HTML of each entry written in full is cut out of the page's body
   (from its ``<dt>`` to its ``</dd>``) and stored with its *signature* and the
   texts the search index takes from it, in
-  ``studyguide-glossary-<builder>.pickle`` beside the doctrees.  Next build,
+  ``studyguide-glossary-<builder>.json`` beside the doctrees.  Next build,
   each entry whose signature is unchanged comes back as a
   :class:`~studyguide.glossary.nodes.sg_glossary_fragment` holding that HTML,
   those texts (Sphinx's search index reads them as it read the entry) and the
@@ -31,6 +31,13 @@ lead.  A store that does not match is ignored, so a change of any of these
 writes the entries in full again.  The page is the same, byte for byte, as
 when every entry is written in full (``tests/test_glossary.py``).
 
+The store is JSON, plain data and HTML strings: reading it cannot run code
+(a pickle would run whatever the file says).  It is read back from the build
+directory, so it is checked before use: a store that is not a mapping of
+entries each of the stored shape (a signature's hex digits, an entry's HTML
+from its ``<dt id="...">`` with the entry's id to its ``</dd>``, texts, a flag)
+is ignored as a whole, and every entry is written in full.
+
 Written in full always: the page's first entry (a meta description may be
 taken from the first paragraph), entries whose see-also link is not an exact
 glossary term, and every entry of a list none of whose reused entries has two
@@ -41,6 +48,7 @@ entry would hide that).
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import pickle
 import re
@@ -98,7 +106,7 @@ def _code_stamp() -> tuple[Any, ...]:
 
 
 def _store_path(builder: Builder) -> Path:
-    return Path(builder.doctreedir) / f"studyguide-glossary-{builder.name}.pickle"
+    return Path(builder.doctreedir) / f"studyguide-glossary-{builder.name}.json"
 
 
 def _splitter(builder: Builder | None) -> Callable[[str], list[str]] | None:
@@ -134,22 +142,89 @@ def _page_key(builder: Builder, env: BuildEnvironment, docname: str) -> tuple[An
     )
 
 
-def _load(builder: Builder) -> dict[str, Any]:
-    try:
-        with _store_path(builder).open("rb") as stream:
-            store = pickle.load(stream)
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, ValueError):
-        return {}
-    return store if isinstance(store, dict) else {}
+#: The store's format; another number (an older store) is ignored.
+FORMAT = 1
+#: The largest store read back: 2,000 entries take a few megabytes.
+MAX_STORE_BYTES = 64 * 1024 * 1024
+_SIGNATURE = re.compile(r"[0-9a-f]{40}")
 
 
-def _save(builder: Builder, store: dict[str, Any]) -> None:
+def _page_digest(page: tuple[Any, ...]) -> str:
+    """The page key as the store keeps it (JSON has no tuples): a digest of its repr."""
+    return hashlib.blake2b(repr(page).encode("utf-8", "surrogatepass"), digest_size=20).hexdigest()
+
+
+def _stored_entry(node_id: object, value: object) -> Stored | None:
+    """One entry of the store as the build uses it, or None if it has another shape."""
+    if not isinstance(node_id, str) or not isinstance(value, list) or len(value) != 4:
+        return None
+    signature, html, texts, two_paragraphs = value
+    if not (
+        isinstance(signature, str)
+        and _SIGNATURE.fullmatch(signature)
+        and isinstance(html, str)
+        and isinstance(texts, list)
+        and all(isinstance(text, str) for text in texts)
+        and isinstance(two_paragraphs, bool)
+    ):
+        return None
+    # What _body_entries cut out of a page: one entry, with this id.
+    start = _BOUNDARY.match(html)
+    id_match = _ID.search(start.group()) if start and start.group().startswith("<dt") else None
+    if (
+        id_match is None
+        or id_match.group(1) != node_id
+        or not html.endswith("</dd>\n")
+        or "<dl" in html
+    ):
+        return None
+    return bytes.fromhex(signature), html, tuple(texts), two_paragraphs
+
+
+def _load(builder: Builder, page: tuple[Any, ...]) -> dict[str, Stored]:
+    """The stored entries of *page*; none if the store is missing, of another page or unsound.
+
+    The build directory is not trusted: any entry of another shape discards
+    the whole store (every entry is then written in full, as in a clean build).
+    """
     path = _store_path(builder)
+    try:
+        if path.stat().st_size > MAX_STORE_BYTES:
+            return {}
+        store = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, ValueError, RecursionError):
+        return {}
+    if (
+        not isinstance(store, dict)
+        or store.get("format") != FORMAT
+        or store.get("page") != _page_digest(page)
+        or not isinstance(store.get("entries"), dict)
+    ):
+        return {}
+    entries: dict[str, Stored] = {}
+    for node_id, value in store["entries"].items():
+        entry = _stored_entry(node_id, value)
+        if entry is None:
+            return {}
+        entries[node_id] = entry
+    return entries
+
+
+def _save(builder: Builder, page: tuple[Any, ...], entries: dict[str, Stored]) -> None:
+    path = _store_path(builder)
+    store = {
+        "format": FORMAT,
+        "page": _page_digest(page),
+        "entries": {
+            node_id: [signature.hex(), html, list(texts), two_paragraphs]
+            for node_id, (signature, html, texts, two_paragraphs) in entries.items()
+        },
+    }
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".studyguide-")
-        with os.fdopen(handle, "wb") as stream:
-            pickle.dump(store, stream, protocol=pickle.HIGHEST_PROTOCOL)
+        with os.fdopen(handle, "w", encoding="utf-8") as stream:
+            json.dump(store, stream, separators=(",", ":"))
         os.replace(temporary, path)
     except OSError:
         pass  # a cache: the next build writes every entry in full
@@ -291,8 +366,7 @@ class UnpackGlossaryEntries(SphinxPostTransform):
         page = _page_key(builder, env, docname)
         if page is None:
             return {}
-        store = _load(builder)
-        stored: dict[str, Stored] = store.get("entries", {}) if store.get("page") == page else {}
+        stored = _load(builder, page)
         by_term = domain.mentions_in_toctree_order()
         titles: dict[str, str] = {}
         signatures: dict[str, bytes] = {}
@@ -403,7 +477,7 @@ def store_entries(app: Sphinx, context: dict[str, Any], doctree: nodes.document 
             else 0
         )
         entries[node_id] = (signatures[node_id], written[node_id], texts, paragraphs > 1)
-    _save(app.builder, {"page": page, "entries": entries})
+    _save(app.builder, page, entries)
 
 
 def _entries_written(document: nodes.document) -> list[tuple[str, nodes.Element]]:
