@@ -1,9 +1,12 @@
 """Fuzzing (hypothesis): generated and mutated glossaries and chapters never crash a build.
 
 Glossary files and chapters are generated from the guide's grammar (entries
-with terms, aliases, categories, see_also; front matter, paragraphs naming
+with terms, aliases, categories, see_also; front matter with the guide's keys
+and values YAML reads as yes/no, nothing, lists or numbers, paragraphs naming
 terms, ``discussion-question`` with its options, facilitator notes, lists of
-questions, handouts, videos), then mutated (a hostile character inserted, a
+questions, handouts, session plans with their minutes, ``{para}`` citations,
+videos; numbers drawn from odd ones: other scripts' digits, 4,301 digits, 310
+nines), then mutated (a hostile character inserted, a
 character or line deleted, a line doubled or re-indented).  Each case is the
 bad-input corpus's base project with these two files, built in-process with
 a time limit, and must end in one of two ways:
@@ -52,6 +55,19 @@ HOSTILE = [
 FRONT_MATTER = [
     "part: 2", 'part: "²"', "part: 0", "runtime: 97", "runtime: 1e+30", "runtime: .inf",
     "studyguide_autolink: off", "studyguide_autolink: of",
+]  # fmt: skip
+#: Numbers as a writer or an attacker types them: ASCII, other scripts' digits,
+#: too long for int() or float(), signed, empty.
+ODD_NUMBERS = [
+    "10", "90", "7.5", "0", "-5", "+5", "1e+30", "nan", "inf", "", " ", "600", "601",
+    "²", "①", "٩٠", "１２", "۹", "9" * 310, "1" * 4301, "0x10", "1_000", "10 minutes",
+]  # fmt: skip
+#: What YAML makes something else of: yes/no values, nothing, lists, mappings.
+YAML_VALUES = ["true", "no", "off", "null", "~", "", "[1, 2]", "{a: 1}", '"2"', "'²'", "2.5"]
+FRONT_MATTER_KEYS = ["part", "runtime", "title_en", "title_es", "film_year", "studyguide_autolink"]
+PLAN_OPTIONS = [
+    "meeting", "welcome-minutes", "welcome-together-minutes", "key-terms-minutes",
+    "closing-minutes",
 ]  # fmt: skip
 CATEGORIES = ["party", "organisation", "person", "place", "event", "concept", "coalition"]
 
@@ -118,14 +134,37 @@ def glossaries(draw: st.DrawFn) -> str:
     return mutate(text, draw(mutations))
 
 
-minutes = st.sampled_from(["10", "7.5", "0", "-5", "1e+30", "ten", "", "600", "601", "0.0000001"])
+minutes = st.one_of(
+    st.sampled_from(["10", "7.5", "0", "-5", "1e+30", "ten", "", "600", "601", "0.0000001"]),
+    st.sampled_from(ODD_NUMBERS),
+)
+numbers = st.one_of(st.sampled_from(ODD_NUMBERS), st.text(max_size=6))
+#: A front-matter line: a key of the guide with a value drawn from what YAML reads.
+front_matter_lines = st.one_of(
+    st.sampled_from(FRONT_MATTER),
+    st.builds(
+        "{}: {}".format,
+        st.sampled_from(FRONT_MATTER_KEYS),
+        st.one_of(st.sampled_from(YAML_VALUES), st.sampled_from(ODD_NUMBERS)),
+    ),
+)
+
+
+def one_line(value: str) -> str:
+    """An option's value on one line (a line break would end the option block)."""
+    return " ".join(value.split())
 
 
 @st.composite
 def blocks(draw: st.DrawFn) -> str:
     kind = draw(
-        st.sampled_from(["para", "term", "question", "nested", "list", "handout", "video", "note"])
-    )
+        st.sampled_from(
+            [
+                "para", "term", "question", "nested", "list", "handout", "video", "note", "plan",
+                "cite",
+            ]
+        )
+    )  # fmt: skip
     word = draw(st.sampled_from(WORDS))
     if kind == "para":
         return f"The {word} and {draw(names)} argued about the legal path."
@@ -134,15 +173,23 @@ def blocks(draw: st.DrawFn) -> str:
     if kind == "list":
         return "```{discussion-questions}\n```"
     if kind == "handout":
-        lines = draw(st.sampled_from(["3", "30", "31", "2147483647", "x"]))
-        return f"```{{session-handout}} chapter\n:lines: {lines}\n```"
+        lines = draw(st.one_of(st.sampled_from(["3", "30", "31", "2147483647", "x"]), numbers))
+        return f"```{{session-handout}} chapter\n:lines: {one_line(lines)}\n```"
+    if kind == "plan":
+        # Option values only: the plan's body is another fuzz's.
+        chosen = draw(st.lists(st.sampled_from(PLAN_OPTIONS), max_size=3, unique=True))
+        options = "".join(f":{name}: {one_line(draw(numbers))}\n" for name in chosen)
+        return f"```{{session-plan}} chapter\n{options}```"
+    if kind == "cite":
+        return f"As {{para}}`{draw(numbers)}` says."
     if kind == "video":
         width = draw(st.sampled_from(["100%", "560px", "wide", ""]))
         video = draw(st.sampled_from(["CnTPJ6kmB0s", "CnTPJ6km.0s", "short"]))
         return f"```{{youtube}} {video}\n:width: {width}\n```"
     if kind == "note":
         return ":::{facilitator-note}\nAsk what they saw.\n:::"
-    options = f":minutes: {draw(minutes)}\n:terms: {', '.join(draw(st.lists(names, max_size=3)))}\n"
+    terms = ", ".join(draw(st.lists(names, max_size=3)))
+    options = f":minutes: {one_line(draw(minutes))}\n:terms: {terms}\n"
     inner = (
         "\n```{discussion-question}\nInside?\n```\n"
         if kind == "nested"
@@ -156,13 +203,7 @@ def blocks(draw: st.DrawFn) -> str:
 
 @st.composite
 def chapters(draw: st.DrawFn) -> str:
-    front = draw(
-        st.lists(
-            st.sampled_from(FRONT_MATTER),
-            max_size=2,
-            unique=True,
-        )
-    )
+    front = draw(st.lists(front_matter_lines, max_size=3, unique=True))
     head = "---\n" + "\n".join(front) + "\n---\n\n" if front else ""
     body = "\n\n".join(draw(st.lists(blocks(), min_size=1, max_size=5)))
     text = f"{head}# A chapter\n\nThe MIR and Popular Unity argued.\n\n{body}\n"
