@@ -27,10 +27,12 @@ Stages, in the order Sphinx runs them:
 ``keyterms`` chooses the key terms.
 
 Warnings (``type="studyguide"``): ``studyguide.session`` (unknown chapter, a
-segment's minutes that are not a positive whole number, an unknown, repeated
-or unexplained key term, more than eight key terms, core questions that do
-not fit the meeting), ``studyguide.content_note`` (an empty note) and
-``studyguide.config`` (a meeting length that is not a positive whole number).
+segment's minutes or a handout's ``:lines:`` that are not a whole number in
+range, an unknown, repeated or unexplained key term, more than eight key
+terms, core questions that do not fit the meeting, a second plan for one
+chapter, a plan for a chapter without questions), ``studyguide.content_note``
+(an empty note) and ``studyguide.config`` (a meeting length that is not a
+whole number of minutes from 1 to 600).
 """
 
 from __future__ import annotations
