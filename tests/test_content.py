@@ -210,3 +210,21 @@ def test_new_names_do_not_link_common_words_in_the_reviews(guide_html: Path, doc
     """An alias such as 'Chile' (a YAML list split at a comma) would link every mention."""
     for link in soup_of(guide_html, doc).select("a.sg-term"):
         assert link.get_text().strip() not in {"Chile", "Track", "Davis", "Club"}, link
+
+
+def test_every_entry_of_the_chronology_shows_its_sources(guide_html: Path) -> None:
+    """Each dated entry, linked from a chronology row, has the sources box under it."""
+    chronology = soup_of(guide_html, "chronology")
+    links = chronology.select("dl.sg-chronology p.sg-chronology-links a.sg-term")
+    term_ids = list(dict.fromkeys(str(link["href"]).split("#")[1] for link in links))
+    assert len(term_ids) >= 35
+    glossary = soup_of(guide_html, "glossary")
+    unsourced = []
+    for term_id in term_ids:
+        dt = glossary.find("dt", id=term_id)
+        assert isinstance(dt, Tag), term_id
+        dd = dt.find_next_sibling("dd")
+        assert isinstance(dd, Tag)
+        if not dd.select(".sg-sources .sg-citation"):
+            unsourced.append(term_id)
+    assert unsourced == []
