@@ -502,3 +502,27 @@ def test_gettext_leaves_citations_out(tmp_path: Path) -> None:
     for catalog in catalogs.values():
         assert "Pinochet File" not in catalog
         assert "Rettig report" not in catalog
+
+
+# -- The real guide ----------------------------------------------------------------------------
+
+
+def test_guide_sources_page_and_further_reading(guide_html: Path) -> None:
+    """The guide's Sources page lists the Church Committee report with the entries it backs."""
+    sources = BeautifulSoup(
+        (guide_html / "sources.html").read_text(encoding="utf-8"), "html.parser"
+    )
+    church = [
+        item
+        for item in sources.select("ul.sg-sources-list > li")
+        if "Covert Action in Chile 1963-1973" in item.get_text()
+    ]
+    assert len(church) == 1
+    citing = {a.get_text() for a in church[0].select("div.sg-source-citers a.sg-term")}
+    assert {"CIA", "1964 presidential election", "René Schneider", "invisible blockade"} <= citing
+    reading = (guide_html / "further-reading.html").read_text(encoding="utf-8")
+    assert (
+        "Select Committee to Study Governmental Operations with Respect to Intelligence Activities"
+        in reading
+    )
+    assert "Select Committee on Intelligence Activities" not in reading
