@@ -27,7 +27,7 @@ from studyguide.glossary.sources import citation_nodes
 
 ROOT = Path(__file__).parent / "roots" / "test-sources"
 CHURCH = (
-    "US Senate, Church Committee, Covert Action in Chile 1963-1973, 1975, "
+    "US Senate, Church Committee, Covert Action in Chile 1963–1973, 1975, "
     "https://www.intelligence.senate.gov/sites/default/files/94chile.pdf"
 )
 CHURCH_URL = "https://www.intelligence.senate.gov/sites/default/files/94chile.pdf"
@@ -220,6 +220,12 @@ def test_citation_urls_and_italics() -> None:
         ("Text", "), 2 * 3"),
     ]
     assert shape(citation_nodes("no address: https://")) == [("Text", "no address: https://")]
+    # A range of numbers takes an en dash, as in the chapters; an address stays as written.
+    assert shape(citation_nodes("*Chile 1970-1973*, pp. 12-15, https://example.org/1970-1973")) == [
+        ("emphasis", "Chile 1970–1973"),
+        ("Text", ", pp. 12–15, "),
+        ("reference", "https://example.org/1970-1973"),
+    ]
 
 
 # -- The glossary page: sources under each entry ---------------------------------------------
@@ -239,7 +245,7 @@ def test_sources_under_each_entry(guide: SphinxTestApp) -> None:
     assert text(tanquetazo) == f"Sources: Peter Kornbluh, The Pinochet File, 2003, p. 98; {CHURCH}"
     assert [em.get_text() for em in tanquetazo.select("span.sg-citation em")] == [
         "The Pinochet File",
-        "Covert Action in Chile 1963-1973",
+        "Covert Action in Chile 1963–1973",
     ]
     assert [(a["href"], a.get_text()) for a in tanquetazo.select("a")] == [(CHURCH_URL, CHURCH_URL)]
     # An event's own sources follow the entry's; markup in a citation is text.
@@ -334,7 +340,7 @@ def test_latex_sources_in_small_print(tex: str) -> None:
         "\\sphinxAtStartPar\n"
         "\\sphinxstylestrong{Sources:} \\DUrole{sg-citation}{Peter Kornbluh, "
         "\\sphinxstyleemphasis{The Pinochet File}, 2003, p. 98}; \\DUrole{sg-citation}{US Senate, "
-        "Church Committee, \\sphinxstyleemphasis{Covert Action in Chile 1963\\sphinxhyphen{}1973}, "
+        "Church Committee, \\sphinxstyleemphasis{Covert Action in Chile 1963–1973}, "
         f"1975, \\sphinxurl{{{CHURCH_URL}}}}}\n"
         "\n"
         "\\end{sphinxuseclass}"
@@ -376,12 +382,12 @@ def test_pdf_shows_sources_and_the_sources_page(tmp_path: Path) -> None:
     found = " ".join(pdf_text(Path(app.outdir) / "sources-test.pdf").split())
     assert (
         "Sources: Peter Kornbluh, The Pinochet File, 2003, p. 98; US Senate, Church Committee, "
-        "Covert Action in Chile 1963-1973, 1975, https://www.intelligence.senate.gov/sites/"
+        "Covert Action in Chile 1963–1973, 1975, https://www.intelligence.senate.gov/sites/"
     ) in found
     sources = found[found.index("CHAPTER THREE SOURCES") :]
     cited = re.search(
-        r"• US Senate, Church Committee, Covert Action in Chile 1963-1973, 1975, "
-        r"https://www\.intelligence\.senate\.gov/sites/ ?default/files/94chile\.pdf "
+        r"• US Senate, Church Committee, Covert Action in Chile 1963–1973, 1975, "
+        r"https://www\.intelligence\.senate\.gov/ ?sites/ ?default/ ?files/ ?94chile\.pdf "
         r"Cited in: POPULAR UNITY \(p\. (\d+)\), TANQUETAZO \(p\. (\d+)\)",
         sources,
     )
@@ -487,7 +493,7 @@ def test_incremental_builds_equal_a_fresh_one(tmp_path: Path) -> None:
     fresh = build(srcdir, builddir=tmp_path / "fresh")
     for name in ("glossary", "sources"):
         written = (srcdir / "_build" / "html" / f"{name}.html").read_text(encoding="utf-8")
-        assert "The Pinochet File</em>, 2003, pp. 98-99" in written
+        assert "The Pinochet File</em>, 2003, pp. 98–99" in written
         assert written == (Path(fresh.outdir) / f"{name}.html").read_text(encoding="utf-8")
 
 
@@ -502,3 +508,27 @@ def test_gettext_leaves_citations_out(tmp_path: Path) -> None:
     for catalog in catalogs.values():
         assert "Pinochet File" not in catalog
         assert "Rettig report" not in catalog
+
+
+# -- The real guide ----------------------------------------------------------------------------
+
+
+def test_guide_sources_page_and_further_reading(guide_html: Path) -> None:
+    """The guide's Sources page lists the Church Committee report with the entries it backs."""
+    sources = BeautifulSoup(
+        (guide_html / "sources.html").read_text(encoding="utf-8"), "html.parser"
+    )
+    church = [
+        item
+        for item in sources.select("ul.sg-sources-list > li")
+        if "Covert Action in Chile 1963–1973" in item.get_text()
+    ]
+    assert len(church) == 1
+    citing = {a.get_text() for a in church[0].select("div.sg-source-citers a.sg-term")}
+    assert {"CIA", "1964 presidential election", "René Schneider", "invisible blockade"} <= citing
+    reading = (guide_html / "further-reading.html").read_text(encoding="utf-8")
+    assert (
+        "Select Committee to Study Governmental Operations with Respect to Intelligence Activities"
+        in reading
+    )
+    assert "Select Committee on Intelligence Activities" not in reading

@@ -20,8 +20,10 @@ shown in three places:
   source) or ``"all"`` (also about every entry with no source).
 
 A citation is shown as written, except that a URL in it becomes a link
-(``\\sphinxurl`` in LaTeX) and ``*Title*`` is set in italics.  Citations are
-not translated: they name works as their authors titled them.
+(``\\sphinxurl`` in LaTeX), ``*Title*`` is set in italics, and a range of
+numbers takes the chapters' en dash ("1963-1973" becomes "1963–1973"; not in a
+URL).  Citations are not translated: they name works as their authors titled
+them.
 
 Messages have ``type="studyguide"`` and the subtype ``sources`` (an entry or
 event with no source, as ``studyguide_require_sources`` asks) or ``config``
@@ -45,6 +47,7 @@ from studyguide.glossary.domain import get_glossary
 from studyguide.glossary.output import entry_link
 from studyguide.i18n import _
 from studyguide.nodeutil import relative_uris
+from studyguide.typography import number_ranges
 from studyguide.visitors import SKIP, Visitors, register_nodes
 
 if TYPE_CHECKING:
@@ -88,15 +91,17 @@ def _split_url(url: str) -> tuple[str, str]:
 
 
 def _text_with_italics(text: str) -> list[nodes.Node]:
+    """Text and ``*titles*``, with the chapters' range dashes ("1963–1973", "pp. 322–340")."""
     found: list[nodes.Node] = []
     position = 0
     for match in _ITALICS.finditer(text):
         if match.start() > position:
-            found.append(nodes.Text(text[position : match.start()]))
-        found.append(nodes.emphasis(match.group(1), match.group(1)))
+            found.append(nodes.Text(number_ranges(text[position : match.start()])))
+        title = number_ranges(match.group(1))
+        found.append(nodes.emphasis(title, title))
         position = match.end()
     if position < len(text):
-        found.append(nodes.Text(text[position:]))
+        found.append(nodes.Text(number_ranges(text[position:])))
     return found
 
 
