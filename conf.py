@@ -71,9 +71,9 @@ latex_elements = {
     # Chapter heads come from sgbook.sty.
     "fncychap": "",
 }
-# The glossary and the chronology are printed once, as appendices (studyguide.book
+# The glossary, the chronology and the sources are printed once, as appendices (studyguide.book
 # drops them from the main matter).
-latex_appendices = ["glossary", "chronology"]
+latex_appendices = ["glossary", "chronology", "sources"]
 # External links print their address as a footnote: paper has no links.
 latex_show_urls = "footnote"
 

@@ -26,7 +26,7 @@ from studyguide import (
     typography,
     video,
 )
-from studyguide.glossary import chronology
+from studyguide.glossary import chronology, sources
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -45,6 +45,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     video.setup_video(app)
     glossary.setup_glossary(app)
     chronology.setup_chronology(app)
+    sources.setup_sources(app)
     questions.setup_questions(app)
     sessions.setup_sessions(app)
     paragraphs.setup_paragraphs(app)
@@ -60,8 +61,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
         # Raised when what the environment keeps changes shape, so that an
         # existing build directory is read again in full instead of mixing
         # pages of two versions (4: paragraph numbers as nodes, per-document
-        # domains, the glossary page's packed entries).
-        "env_version": 4,
+        # domains, the glossary page's packed entries; 5: the entries' sources).
+        "env_version": 5,
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }

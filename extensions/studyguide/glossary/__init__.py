@@ -16,6 +16,9 @@ Wiring only; each stage has its own module:
   (LaTeX), unknown terms.
 * ``fragments``: the page's entries pickled one by one until written, and in
   HTML each entry's stored HTML put back while what it shows is unchanged.
+* ``sources``: the entries' ``sources:`` under each entry, the
+  ``{studyguide-sources}`` page, ``studyguide_require_sources`` (set up by the
+  package, after the chronology).
 
 Configuration: ``studyguide_glossary`` (path relative to the source
 directory, default ``"glossary.yaml"``; ``None``: no glossary),

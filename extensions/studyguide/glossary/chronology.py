@@ -41,9 +41,9 @@ from studyguide.glossary.autolink import NOLINK_CLASS
 from studyguide.glossary.data import DATE_FORMS, is_iso_date, sort_key
 from studyguide.glossary.directive import backref
 from studyguide.glossary.domain import get_domain, get_glossary
-from studyguide.glossary.output import term_reference
+from studyguide.glossary.output import entry_link
 from studyguide.i18n import _
-from studyguide.nodeutil import relative_uris, with_fragment
+from studyguide.nodeutil import relative_uris
 from studyguide.visitors import SKIP, Visitors, register_nodes
 
 if TYPE_CHECKING:
@@ -231,24 +231,7 @@ def fill_chronology(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     by_term = get_domain(env).mentions_in_toctree_order()
     # A chronology page naming an entry in its introduction is no chapter about it.
     pages = set(_domain(env).pages)
-    objects = env.domains.standard_domain.objects
     uris = relative_uris(app.builder, docname)
-
-    def entry_link(entry: Entry) -> nodes.Node:
-        """A link to the entry's term on the glossary page, as a ``{term}`` makes it."""
-        inner = nodes.inline(entry.display, entry.display, classes=["xref", "std", "std-term"])
-        target = objects.get(("term", entry.term))
-        if target is None:
-            return inner
-        target_doc, node_id = target[0], target[1]
-        if target_doc == docname and app.builder.format != "latex":
-            return term_reference(entry, True, inner, app.config, internal=True, refid=node_id)
-        uri = uris(target_doc)
-        if uri is None:
-            return inner
-        return term_reference(
-            entry, True, inner, app.config, internal=True, refuri=with_fragment(uri, node_id)
-        )
 
     for placeholder in placeholders:
         term = placeholder["term"]
@@ -259,7 +242,7 @@ def fill_chronology(app: Sphinx, doctree: nodes.document, docname: str) -> None:
         links = nodes.paragraph(classes=["sg-chronology-links"])
         links += nodes.strong(text=str(_("Glossary:")))
         links += nodes.Text(" ")
-        links += entry_link(entry)
+        links += entry_link(app, entry, docname, uris)
         chapters = [doc for doc, _found in by_term.get(term, []) if doc not in pages]
         if chapters:
             links += nodes.Text(" · ")

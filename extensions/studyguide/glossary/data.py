@@ -58,6 +58,12 @@ OPTIONAL_TEXT_FIELDS = ("category", "spanish", "english", "abbreviation", "dates
 ISO_DATE = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
 DATE_FORMS = "YYYY-MM-DD, YYYY-MM or YYYY"
 
+#: An entry's (or an event's) ``sources:``: at most this many citations, each
+#: at most this many characters (the schema says the same; a test checks it).
+MAX_SOURCES = 20
+MAX_CITATION = 500
+CITATION_FORM = "author, title, year, and a page or a URL"
+
 JSON_TYPE_NAMES = {
     "string": "text (a string)",
     "array": "a list",
@@ -103,6 +109,11 @@ class Entry:
     events: list[tuple[str, str]] = field(default_factory=list)
     aliases: list[str] = field(default_factory=list)
     see_also: list[str] = field(default_factory=list)
+    #: Where the entry's facts come from: short citations, as written (spacing
+    #: collapsed, NFC); they cover the entry's ``date`` and every event.
+    sources: list[str] = field(default_factory=list)
+    #: The ``sources:`` of each item of ``events:``, in the order of ``events``.
+    event_sources: list[list[str]] = field(default_factory=list)
     field_lines: dict[str, int] = field(default_factory=dict)
     #: The term as the glossary page shows it: its translation (see
     #: studyguide.glossary.translation), else None.
@@ -122,6 +133,11 @@ class Entry:
     def tip(self) -> str:
         """The short definition shown in tooltips: the definition's first sentence."""
         return short_tip(self.definition)
+
+    @property
+    def all_sources(self) -> list[str]:
+        """The entry's citations and then its events' ones, each once, in order."""
+        return list(dict.fromkeys([*self.sources, *(c for s in self.event_sources for c in s)]))
 
 
 # A sentence ends at . ! or ? (maybe followed by a closing quote or bracket),
@@ -416,7 +432,15 @@ def _explain(root: yaml.Node, data: Any, error: jsonschema.ValidationError) -> t
         term = entry.get("term") if isinstance(entry, dict) else None
         where = f"entry {path[1] + 1}" + (f" ({term!r})" if isinstance(term, str) else "") + ": "
     field_name = path[2] if len(path) > 2 and isinstance(path[2], str) else None
-    if field_name and len(path) > 3 and isinstance(path[3], int):
+    if field_name and len(path) > 4 and isinstance(path[3], int) and isinstance(path[4], str):
+        # A field of an item of ``events:`` (its date, event or sources).
+        owner = f"item {path[3] + 1} of field '{field_name}'"
+        field_name = path[4]
+        if len(path) > 5 and isinstance(path[5], int):
+            subject = f"item {path[5] + 1} of field '{field_name}' of {owner}"
+        else:
+            subject = f"field '{field_name}' of {owner}"
+    elif field_name and len(path) > 3 and isinstance(path[3], int):
         subject = f"item {path[3] + 1} of field '{field_name}'"
     elif field_name:
         subject = f"field '{field_name}'"
@@ -458,11 +482,32 @@ def _explain(root: yaml.Node, data: Any, error: jsonschema.ValidationError) -> t
             if expected == "string" and not isinstance(instance, list | dict)
             else ""
         )
+        if expected == "string" and isinstance(instance, dict):
+            hint = (
+                "; put the value in quotes: YAML reads a colon and a space as a key and its value"
+            )
         if expected == "array" and isinstance(instance, str):
             hint = f"; write [{instance}]"
+            if field_name == "sources":
+                hint = "; write each citation on a line of its own, starting with '- '"
         return f"{where}{subject} must be {wanted}, not {_describe(instance)}{hint}", line
     if validator in {"minLength", "pattern"}:
         return f"{where}{subject} must not be empty", line
+    if validator == "maxLength":
+        return (
+            f"{where}{subject} is {len(instance)} characters long, more than {expected}; "
+            f"a citation is short: {CITATION_FORM}"
+        ), line
+    if validator == "maxItems":
+        return (
+            f"{where}{subject} has {len(instance)} citations, more than {expected}; "
+            "keep those the entry's claims rest on"
+        ), line
+    if validator == "minItems" and field_name == "sources":
+        return (
+            f"{where}{subject} is an empty list; give at least one citation "
+            f"({CITATION_FORM}), or remove the field"
+        ), line
     if validator == "minItems" and path == ["terms"]:
         return "the glossary has no entries; add at least one under 'terms:'", line
     return f"{where}{subject}: {error.message}", line
@@ -487,8 +532,10 @@ def _build(path: Path, root: yaml.Node, data: dict[str, Any]) -> tuple[Glossary,
     for index, raw in enumerate(data["terms"]):
         entry_node = terms_node.value[index]
         lines = {}
+        sources: list[str] = []
         date: str | None = None
         events: list[tuple[str, str]] = []
+        event_sources: list[list[str]] = []
         for key, value in entry_node.value:
             lines[key.value] = _line(key)
             if isinstance(value, yaml.SequenceNode):
@@ -496,10 +543,18 @@ def _build(path: Path, root: yaml.Node, data: dict[str, Any]) -> tuple[Glossary,
                     lines[f"{key.value}.{position}"] = _line(item)
             if key.value == "date":
                 date = _check_date(index, raw, key, value, raw["date"], "date", bad_dates)
+            elif key.value == "sources":
+                sources = _citations(index, raw, value, problems)
             elif key.value == "events" and isinstance(value, yaml.SequenceNode):
                 for number, (item_raw, item_node) in enumerate(
                     zip(raw["events"], value.value, strict=True), start=1
                 ):
+                    item_sources = [
+                        citation
+                        for item_key, item_value in item_node.value
+                        if item_key.value == "sources"
+                        for citation in _citations(index, raw, item_value, problems)
+                    ]
                     for item_key, item_value in item_node.value:
                         if item_key.value != "date":
                             continue
@@ -514,6 +569,7 @@ def _build(path: Path, root: yaml.Node, data: dict[str, Any]) -> tuple[Glossary,
                         )
                         if item_date:
                             events.append((item_date, " ".join(item_raw["event"].split())))
+                            event_sources.append(item_sources)
         where = f"entry {index + 1}: "
         term = _name(raw["term"], lines.get("term", _line(entry_node)), f"{where}term")
         where = f"entry {index + 1} ({term!r}): "
@@ -531,6 +587,8 @@ def _build(path: Path, root: yaml.Node, data: dict[str, Any]) -> tuple[Glossary,
                 _name(name, lines.get(f"see_also.{i}", 0), f"{where}see_also name")
                 for i, name in enumerate(raw.get("see_also", []))
             ],
+            sources=sources,
+            event_sources=event_sources,
             field_lines=lines,
             **{name: raw[name].strip() for name in OPTIONAL_TEXT_FIELDS if name in raw},
         )
@@ -596,6 +654,45 @@ def _build(path: Path, root: yaml.Node, data: dict[str, Any]) -> tuple[Glossary,
                 kept.append(target.term)
         entry.see_also = kept
     return glossary, problems
+
+
+def normal_citation(text: str) -> str:
+    """A citation as shown and compared: NFC, spacing collapsed."""
+    return " ".join(unicodedata.normalize("NFC", text).split())
+
+
+def _citations(
+    index: int, raw: dict[str, Any], value: yaml.Node, problems: list[Problem]
+) -> list[str]:
+    """The citations of a ``sources:`` list (the schema checked their type and length).
+
+    A citation holding an invisible character (a zero-width space, a direction
+    mark pasted with a URL) fails the build at its line; one listed twice is
+    kept once, with a warning.
+    """
+    where = f"entry {index + 1} ({raw['term']!r})"
+    found: dict[str, int] = {}
+    for position, item in enumerate(value.value):
+        citation = normal_citation(str(item.value))
+        for char in citation:
+            if unicodedata.category(char) in {"Cf", "Cc", "Co", "Zl", "Zp"}:
+                raise GlossaryDataError(
+                    f"{where}: source {position + 1} holds an invisible character "
+                    f"U+{ord(char):04X} ({unicodedata.name(char, 'unnamed')}); delete it",
+                    _line(item),
+                )
+        if citation in found:
+            problems.append(
+                Problem(
+                    f"{where}: source {position + 1} repeats source {found[citation] + 1} "
+                    "of the same list; delete one",
+                    _line(item),
+                    "glossary_data",
+                )
+            )
+            continue
+        found[citation] = position
+    return list(found)
 
 
 def _check_date(

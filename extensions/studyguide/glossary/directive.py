@@ -22,6 +22,7 @@ from sphinx.util.nodes import clean_astext
 from studyguide.glossary.data import CATEGORY_HEADINGS, Entry, Glossary, name_key, sort_key
 from studyguide.glossary.domain import get_domain, get_glossary
 from studyguide.glossary.nodes import sg_backref, sg_mentions
+from studyguide.glossary.sources import entry_sources
 from studyguide.i18n import _
 from studyguide.nodeutil import relative_uris, term_xref, with_fragment
 from studyguide.typography import educate, number_ranges
@@ -172,6 +173,9 @@ class GlossaryDirective(SphinxDirective):
         first = definition.next_node(nodes.paragraph)
         if first is not None:
             first[0:0] = indexes
+        cited = entry_sources(entry)
+        if cited is not None:
+            definition += cited
         return nodes.definition_list_item("", term, definition)
 
     def names_line(self, entry: Entry) -> nodes.paragraph | None:

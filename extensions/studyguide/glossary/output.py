@@ -38,6 +38,8 @@ from studyguide.nodeutil import relative_uris, with_fragment
 from studyguide.typography import educate
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from sphinx.application import Sphinx
     from sphinx.config import Config
     from sphinx.environment import BuildEnvironment
@@ -60,6 +62,30 @@ def term_reference(
     link["sg_pageref"] = pageref
     link += inner
     return link
+
+
+def entry_link(
+    app: Sphinx, entry: Entry, fromdoc: str, uris: Callable[[str], str | None]
+) -> nodes.Node:
+    """A link to *entry* on the glossary page, as a ``{term}`` makes it, made when written.
+
+    Made on doctree-resolved (the chronology, the Sources page), so it is no
+    mention of the entry; its page prints in LaTeX.  Text where the entry has
+    no term or the builder no URI for its page.
+    """
+    inner = nodes.inline(entry.display, entry.display, classes=["xref", "std", "std-term"])
+    target = app.env.domains.standard_domain.objects.get(("term", entry.term))
+    if target is None:
+        return inner
+    target_doc, node_id = target[0], target[1]
+    if target_doc == fromdoc and app.builder.format != "latex":
+        return term_reference(entry, True, inner, app.config, internal=True, refid=node_id)
+    uri = uris(target_doc)
+    if uri is None:
+        return inner
+    return term_reference(
+        entry, True, inner, app.config, internal=True, refuri=with_fragment(uri, node_id)
+    )
 
 
 def resolve_mentions(app: Sphinx, doctree: nodes.document, fromdoc: str) -> None:
