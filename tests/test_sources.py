@@ -532,3 +532,21 @@ def test_guide_sources_page_and_further_reading(guide_html: Path) -> None:
         in reading
     )
     assert "Select Committee on Intelligence Activities" not in reading
+
+
+def test_sources_page_without_data_says_what_to_do(tmp_path: Path) -> None:
+    srcdir = copy_root(tmp_path)
+    data = srcdir / "glossary.yaml"
+    data.write_text(re.sub(r"(?m)^ +sources:\n( +- .*\n|  +[^- ].*\n)+", "", data.read_text()))
+    app = build(srcdir)
+    assert messages(app) == [
+        "sources.md:5: WARNING: studyguide-sources: no glossary entry has a source; add "
+        "'sources:' (author, title, year, and a page or a URL) to the entries of glossary.yaml "
+        "[studyguide.sources]"
+    ]
+    none = build(copy_root(tmp_path / "none"), confoverrides={"studyguide_glossary": None})
+    assert (
+        "sources.md:5: WARNING: the studyguide-sources directive has no glossary to list the "
+        "sources of: studyguide_glossary is None in conf.py; set it to the data file's path "
+        "[studyguide.sources]"
+    ) in messages(none)

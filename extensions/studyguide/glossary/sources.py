@@ -170,6 +170,15 @@ class SourcesDirective(SphinxDirective):
     option_spec: ClassVar[dict[str, Any]] = {}
 
     def run(self) -> list[nodes.Node]:
+        if not self.config.studyguide_glossary:
+            logger.warning(
+                "the studyguide-sources directive has no glossary to list the sources of: "
+                "studyguide_glossary is None in conf.py; set it to the data file's path",
+                location=self.get_location(),
+                type="studyguide",
+                subtype="sources",
+            )
+            return []
         glossary = get_glossary(self.env)
         self.env.note_dependency(glossary.path)
         for catalog in glossary.translations:  # the headwords shown
