@@ -99,6 +99,8 @@ epub_exclude_files = [".buildinfo.bak"]
 # -- The guide's extension ---------------------------------------------------
 
 studyguide_glossary = "glossary.yaml"
+# Every dated glossary entry and event cites a source (a warning, so the strict build fails, otherwise).
+studyguide_require_sources = "dated"
 studyguide_autolink = "first"
 studyguide_numbered_paragraphs = ["part-*"]  # the chapters: numbers, {para} citations
 # HTML written in Markdown shows as written (a {raw} directive stays raw).
