@@ -599,3 +599,90 @@ def test_guide_sessions(guide_html: Path) -> None:
         assert plan.select_one("div.sg-content-note").get_text() == note.get_text()
     assert page(guide_html, "part-3-peoples-power.html").select("div.sg-content-note") == []
     assert found[2].select("div.sg-content-note") == []
+
+
+# -- A plan's body: in the doctree, resolved, its notes removed for participants --------
+
+BODY_LINKS = [
+    ("Popular Unity", "glossary.html#term-Popular-Unity"),
+    ("the first question", "chapter-one.html#q-one"),
+    ("II - The Second Part", "chapter-two.html"),
+    ("part 1, ¶\xa01", "chapter-one.html#para-1"),
+]
+
+
+def closing_of(plan: Tag) -> list[Tag]:
+    """What follows the plan's "Closing" heading."""
+    heading = [p for p in plan.select("p.sg-plan-heading") if p.get_text().startswith("Closing")]
+    assert len(heading) == 1, headings(plan)
+    return [tag for tag in heading[0].find_next_siblings() if tag.name]
+
+
+@pytest.mark.sphinx("html", testroot="sessions-body", freshenv=True)
+def test_plan_body_cross_references_html(app: SphinxTestApp) -> None:
+    """{term}, {ref}, {doc} and {para} in a plan's body are links (no crash), and a
+    facilitator note in it reaches no participant page nor the search index."""
+    app.build()
+    assert_no_warnings(app)
+    (plan,) = plans(app)
+    closing = closing_of(plan)
+    assert [tag.name for tag in closing] == ["p"]
+    assert [(a.get_text(), a["href"]) for a in closing[0].select("a")] == BODY_LINKS
+    assert closing[0].get_text(" ", strip=True) == (
+        "Close on Popular Unity , on the first question , on II - The Second Part "
+        "and on part 1, ¶\xa01 ."
+    )
+    for path in app.outdir.rglob("*"):
+        if path.is_file() and path.suffix in {".html", ".js", ".txt"}:
+            assert "secret" not in path.read_text(encoding="utf-8").lower(), path
+
+
+@pytest.mark.sphinx(
+    "html",
+    testroot="sessions-body",
+    freshenv=True,
+    confoverrides={"studyguide_edition": "facilitator"},
+)
+def test_plan_body_note_in_facilitator_html(app: SphinxTestApp) -> None:
+    app.build()
+    assert_no_warnings(app)
+    (plan,) = plans(app)
+    closing = closing_of(plan)
+    assert [tag.name for tag in closing] == ["p", "aside"]
+    assert [(a.get_text(), a["href"]) for a in closing[0].select("a")] == BODY_LINKS
+    assert closing[1]["class"] == ["sg-facilitator-note", "admonition"]
+    assert closing[1].get_text(" ", strip=True) == (
+        "Facilitator note PLAN-NOTE-SECRET: keep ten minutes for the vote."
+    )
+
+
+@pytest.mark.sphinx("latex", testroot="sessions-body", freshenv=True)
+def test_plan_body_cross_references_latex(app: SphinxTestApp) -> None:
+    app.build()
+    assert_no_warnings(app)
+    tex = (app.outdir / "sessions-body.tex").read_text(encoding="utf-8")
+    closing = tex[tex.index("Close on") : tex.index("\\end{sphinxuseclass}", tex.index("Close on"))]
+    assert "\\hyperref[\\detokenize{glossary:term-Popular-Unity}]" in closing
+    assert "\\hyperref[\\detokenize{chapter-one:q-one}]" in closing
+    assert "\\hyperref[\\detokenize{chapter-two::doc}]" in closing
+    assert "\\hyperref[\\detokenize{chapter-one:para-1}]" in closing
+    assert "\\sgparapageref{\\detokenize{chapter-one:para-1}}" in closing
+    assert "SECRET" not in tex
+    assert "sgfacilitatornote" not in closing
+
+
+@pytest.mark.sphinx(
+    "latex",
+    testroot="sessions-body",
+    freshenv=True,
+    confoverrides={"studyguide_edition": "facilitator"},
+)
+def test_plan_body_note_in_facilitator_latex(app: SphinxTestApp) -> None:
+    app.build()
+    assert_no_warnings(app)
+    tex = (app.outdir / "sessions-body-facilitator.tex").read_text(encoding="utf-8")
+    start = tex.index("Close on")
+    closing = tex[start : tex.index("\\end{document}")]
+    assert "\\hyperref[\\detokenize{chapter-one:q-one}]" in closing
+    note = closing[closing.index("\\begin{sgfacilitatornote}") :]
+    assert "PLAN\\sphinxhyphen{}NOTE\\sphinxhyphen{}SECRET: keep ten minutes for the vote." in note

@@ -14,7 +14,12 @@ from studyguide.editions import is_facilitator
 from studyguide.nodeutil import ancestors
 from studyguide.questions.domain import DOMAIN
 from studyguide.questions.helpers import _warn, question_number_text, question_title
-from studyguide.questions.nodes import discussion_question, facilitator_note, question_number
+from studyguide.questions.nodes import (
+    discussion_question,
+    facilitator_note,
+    question_number,
+    questions_placeholder,
+)
 
 if TYPE_CHECKING:
     from sphinx import addnodes
@@ -38,7 +43,11 @@ class FacilitatorNotes(SphinxTransform):
         keep = is_facilitator(self.config)
         for note in list(self.document.findall(facilitator_note)):
             parent = note.parent
-            inside = any(isinstance(a, discussion_question) for a in ancestors(note))
+            # A question, or a placeholder with a body of its own (a session
+            # plan's closing), holds its notes.
+            inside = any(
+                isinstance(a, (discussion_question, questions_placeholder)) for a in ancestors(note)
+            )
             if not inside:
                 index = parent.index(note)
                 previous = parent[index - 1] if index else None

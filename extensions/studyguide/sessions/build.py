@@ -252,8 +252,11 @@ def build_plan(app: Sphinx, plan: session_plan, fromdocname: str) -> nodes.Eleme
         container += items
 
     container.extend(_heading(_("Closing"), plan_timings.closing))
-    if plan.get("closing") is not None:
-        container.extend(plan["closing"].deepcopy().children)
+    if len(plan):
+        # The body, already resolved with the page (doctree-resolved).
+        body = list(plan.children)
+        plan.clear()
+        container.extend(body)
     else:
         text = _(
             "Each member names one question the session left open; "

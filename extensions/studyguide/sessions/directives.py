@@ -12,7 +12,7 @@ from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx.util.docutils import SphinxDirective
 
-from studyguide.questions.directives import docname_from, nested_in
+from studyguide.questions.directives import docname_from, nested_in, parse_body
 from studyguide.questions.helpers import _warn, glossary_data, unknown_term_hint
 from studyguide.sessions.agenda import TIMING_OPTIONS, Timings
 from studyguide.sessions.nodes import session_handout, session_plan
@@ -54,7 +54,9 @@ class SessionPlan(_ChapterDirective):
     ``:welcome-together-minutes:``, ``:key-terms-minutes:``,
     ``:closing-minutes:`` (the segments' lengths) and ``:key-terms:`` (one
     ``Name: why it matters for this session`` a line, at most eight).  The
-    directive's body, if any, replaces the default closing.
+    directive's body, if any, replaces the default closing; it stays in the
+    doctree as the node's children (a facilitator note in it is kept only in
+    the facilitator edition).
     """
 
     has_content = True
@@ -76,9 +78,10 @@ class SessionPlan(_ChapterDirective):
                 self.env, self.options["key-terms"] or "", (self.env.docname, self.lineno)
             )
         if self.content:
-            closing = nodes.container()
-            closing.extend(self.parse_content_to_nodes())
-            node["closing"] = closing
+            # The body stays in the doctree, as the plan's children: the
+            # participant edition's removal of notes and the resolution of
+            # references reach it as they reach any other content.
+            node.extend(parse_body(self))
         return [node]
 
     def timing_options(self) -> dict[str, int]:

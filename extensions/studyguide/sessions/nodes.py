@@ -12,7 +12,9 @@ class session_plan(questions_placeholder):
 
     Attributes: ``chapter``, ``timing_options`` (the plan's own minutes, see
     :data:`~studyguide.sessions.agenda.TIMING_OPTIONS`), ``key_terms``
-    (``[(term, why)]`` or ``None``) and ``closing`` (a container, or absent).
+    (``[(term, why)]`` or ``None``).  Its children are the directive's body
+    (the closing), kept in the doctree so that the edition's removal of notes
+    and the resolution of references treat it as any other content.
     """
 
 
