@@ -35,19 +35,80 @@ def assert_no_warnings(app: SphinxTestApp) -> None:
     assert app.warning.getvalue() == "", app.warning.getvalue()
 
 
-def agenda(plan: Tag, key: str) -> tuple[list[tuple[str, str]], tuple[str, str], list[str]]:
-    """One format's lines, its total and its notes, as shown."""
-    table = plan.select_one(f".sg-agenda-{key}")
-    rows = [(tr.th.get_text(), tr.td.get_text()) for tr in table.select("tbody tr")]
-    total = table.select_one("tfoot tr")
-    notes = [p.get_text() for p in table.select("p.sg-agenda-note")]
-    return rows, (total.th.get_text(), total.td.get_text()), notes
+Rows = list[tuple[str, str]]
+
+
+def meetings(plan: Tag, key: str) -> list[tuple[str, Rows, tuple[str, str]]]:
+    """One format's meetings as shown: (subtitle, lines, total)."""
+    found = []
+    for table in plan.select(f".sg-agenda-{key} table"):
+        caption = table.select_one("caption")
+        rows = [(tr.th.get_text(), tr.td.get_text()) for tr in table.select("tbody tr")]
+        total = table.select_one("tfoot tr")
+        subtitle = caption.get_text() if caption else ""
+        found.append((subtitle, rows, (total.th.get_text(), total.td.get_text())))
+    return found
+
+
+def agenda(plan: Tag, key: str) -> tuple[Rows, tuple[str, str], list[str]]:
+    """A format's (first) meeting: its lines, its total and the format's notes."""
+    _subtitle, rows, total = meetings(plan, key)[0]
+    return rows, total, agenda_notes(plan, key)
+
+
+def agenda_notes(plan: Tag, key: str) -> list[str]:
+    return [p.get_text() for p in plan.select(f".sg-agenda-{key} p.sg-agenda-note")]
+
+
+def agenda_title(plan: Tag, key: str) -> str:
+    return plan.select_one(f".sg-agenda-{key} .sg-agenda-title").get_text()
 
 
 def minutes(text: str) -> int:
-    match = re.fullmatch(r"(\d+) minutes", text)
+    """ "45 minutes" -> 45, "2 h 45 min" -> 165, "2 h" -> 120."""
+    match = re.fullmatch(r"(\d+) minutes|(\d+) h(?: (\d+) min)?", text)
     assert match, text
-    return int(match.group(1))
+    if match.group(1):
+        return int(match.group(1))
+    return 60 * int(match.group(2)) + int(match.group(3) or 0)
+
+
+FORMATS = ("beforehand", "together-long", "together-two")
+
+
+def assert_formats_add_up(plan: Tag) -> None:
+    """Every meeting's lines add up to its total, and the total fits what the heading says."""
+    title = agenda_title(plan, "beforehand")
+    match = re.fullmatch(r"Watched beforehand \((\d+)-minute meeting\)", title)
+    assert match, title
+    ((_s, rows, total),) = meetings(plan, "beforehand")
+    assert sum(minutes(m) for _label, m in rows) == minutes(total[1])
+    assert minutes(total[1]) <= int(match.group(1))
+
+    title = agenda_title(plan, "together-long")
+    match = re.fullmatch(r"Watched together, one long meeting with a break \((.+)\)", title)
+    assert match, title
+    ((_s, rows, total),) = meetings(plan, "together-long")
+    assert sum(minutes(m) for _label, m in rows) == minutes(total[1])
+    assert minutes(total[1]) <= minutes(match.group(1))
+    labels = [label for label, _m in rows]
+    if "Key terms" in labels:
+        assert labels.index("Key terms") < labels.index("Screening")
+
+    title = agenda_title(plan, "together-two")
+    match = re.fullmatch(
+        r"Watched together, two meetings: screening and a short talk \((.+)\), "
+        r"then the discussion \((\d+)-minute meeting\)",
+        title,
+    )
+    assert match, title
+    (_s1, first, total1), (_s2, second, total2) = meetings(plan, "together-two")
+    assert sum(minutes(m) for _label, m in first) == minutes(total1[1]) == minutes(match.group(1))
+    assert sum(minutes(m) for _label, m in second) == minutes(total2[1])
+    assert minutes(total2[1]) <= int(match.group(2))
+    labels = [label for label, _m in first]
+    if "Key terms" in labels:
+        assert labels.index("Key terms") < labels.index("Screening")
 
 
 def headings(plan: Tag) -> list[str]:
@@ -67,9 +128,10 @@ def test_plan_formats_html(app: SphinxTestApp) -> None:
     assert_no_warnings(app)
     first, second = plans(app)
 
-    assert (
-        first.select_one(".sg-agendas-intro").get_text() == "Two ways to run a 90-minute meeting:"
+    assert first.select_one(".sg-agendas-intro").get_text() == (
+        "Three ways to run the session; choose the one that suits the group:"
     )
+    assert agenda_title(first, "beforehand") == "Watched beforehand (90-minute meeting)"
     rows, total, notes = agenda(first, "beforehand")
     assert rows == [
         ("Welcome and context", "10 minutes"),
@@ -78,26 +140,58 @@ def test_plan_formats_html(app: SphinxTestApp) -> None:
         ("Closing", "5 minutes"),
     ]
     assert total == ("Total", "80 minutes")
-    # What is left of the meeting, said outright.
-    assert notes == ["10 minutes of the 90-minute meeting are left for reserve questions."]
-    rows, total, notes = agenda(first, "together")
+    # What is left of the meeting, said outright, for the reserves.
+    assert notes == ["10 minutes are left; choose from the reserve questions below."]
+
+    # One long meeting: key terms before the screening, a break; the core
+    # questions that do not fit are named, and the plan says which to keep.
+    assert agenda_title(first, "together-long") == (
+        "Watched together, one long meeting with a break (2 h 45 min)"
+    )
+    rows, total, notes = agenda(first, "together-long")
     assert rows == [
-        ("Welcome", "5 minutes"),
-        ("Screening", "96 minutes"),
+        ("Welcome and context", "5 minutes"),
         ("Key terms", "10 minutes"),
-        ("Core questions", "55 minutes"),
+        ("Screening", "96 minutes"),
+        ("Break", "10 minutes"),
+        ("Core questions (1 of 2)", "30 minutes"),
         ("Closing", "5 minutes"),
     ]
-    assert total == ("Total", "171 minutes")
-    # Longer than the meeting: no warning, but the plan says so plainly.
+    assert total == ("Total", "156 minutes")
     assert notes == [
-        "This format needs 171 minutes: plan a longer meeting, split it over two "
-        "meetings, or ask the group to watch beforehand."
+        "Not all the core questions fit: discuss Question 1.1 (30 minutes), in this order, "
+        "and leave out Question 1.2.",
+        "9 minutes are left; choose from the reserve questions below.",
     ]
 
-    # The plan's own meeting and segment lengths; the screening fits in 120 minutes.
-    intro = second.select_one(".sg-agendas-intro").get_text()
-    assert intro == "Two ways to run a 120-minute meeting:"
+    # Two meetings: the screening and a short talk, then the discussion.
+    assert agenda_title(first, "together-two") == (
+        "Watched together, two meetings: screening and a short talk (2 h 6 min), "
+        "then the discussion (90-minute meeting)"
+    )
+    assert meetings(first, "together-two") == [
+        (
+            "First meeting",
+            [
+                ("Welcome and context", "5 minutes"),
+                ("Key terms", "10 minutes"),
+                ("Screening", "96 minutes"),
+                ("Short talk: first impressions", "15 minutes"),
+            ],
+            ("Total", "126 minutes"),
+        ),
+        (
+            "Second meeting",
+            [("Recap", "5 minutes"), ("Core questions", "55 minutes"), ("Closing", "5 minutes")],
+            ("Total", "65 minutes"),
+        ),
+    ]
+    assert agenda_notes(first, "together-two") == [
+        "Second meeting: 25 minutes are left; choose from the reserve questions below."
+    ]
+
+    # The plan's own meeting and segment lengths; no reserve questions.
+    assert agenda_title(second, "beforehand") == "Watched beforehand (120-minute meeting)"
     rows, total, notes = agenda(second, "beforehand")
     assert rows == [
         ("Welcome and context", "15 minutes"),
@@ -106,22 +200,59 @@ def test_plan_formats_html(app: SphinxTestApp) -> None:
         ("Closing", "8 minutes"),
     ]
     assert total == ("Total", "80 minutes")
-    rows, total, notes = agenda(second, "together")
+    assert notes == ["40 minutes are left for a longer discussion."]
+    rows, total, notes = agenda(second, "together-long")
     assert [row[1] for row in rows] == [
         "7 minutes",
-        "30 minutes",
         "12 minutes",
+        "30 minutes",
+        "10 minutes",
         "45 minutes",
         "8 minutes",
     ]
-    assert total == ("Total", "102 minutes")
-    assert notes == ["18 minutes of the 120-minute meeting are left for reserve questions."]
+    assert total == ("Total", "112 minutes")
+    assert notes == ["53 minutes are left for a longer discussion."]
 
-    # Every total is the sum of its lines.
+    # Every total is the sum of its lines and fits the format's heading.
     for plan in (first, second):
-        for key in ("beforehand", "together"):
-            rows, total, _notes = agenda(plan, key)
-            assert sum(minutes(m) for _label, m in rows) == minutes(total[1])
+        assert_formats_add_up(plan)
+
+
+def test_plan_keep_order(make_app, rootdir: Path, tmp_path: Path) -> None:
+    """``:keep:`` orders the core questions a format keeps when not all fit."""
+    srcdir = tmp_path / "keep"
+    shutil.copytree(rootdir / "test-sessions", srcdir)
+    sessions = srcdir / "sessions.md"
+    sessions.write_text(
+        sessions.read_text(encoding="utf-8").replace(
+            "```{session-plan} chapter-one\n---\n",
+            "```{session-plan} chapter-one\n---\nkeep: q-two, q-nowhere\n",
+        ),
+        encoding="utf-8",
+    )
+    app = make_app(
+        "html", srcdir=srcdir, freshenv=True, confoverrides={"studyguide_meeting_minutes": 75}
+    )
+    app.build()
+    assert warnings(app) == [
+        "sessions.md:5: WARNING: session plan for 'chapter-one': the core questions take "
+        "55 minutes, but a 75-minute meeting leaves 50 minutes for them after welcome, "
+        "key terms and closing (25 minutes); mark questions ':priority: reserve' or set "
+        "':meeting:' [studyguide.session]",
+        "sessions.md:5: WARNING: session plan for 'chapter-one': ':keep:' names 'q-nowhere', "
+        "not the label of a core question of the chapter; give labels from: q-one, q-two "
+        "[studyguide.session]",
+    ]
+    first, _second = plans(app)
+    rows, _total, notes = agenda(first, "beforehand")
+    assert ("Core questions (1 of 2)", "25 minutes") in rows
+    assert notes == [
+        "Not all the core questions fit: discuss Question 1.2 (25 minutes), in this order, "
+        "and leave out Question 1.1.",
+        "25 minutes are left; choose from the reserve questions below.",
+    ]
+    assert_formats_add_up(first)
+    app.cleanup()
 
 
 @pytest.mark.sphinx("html", testroot="sessions", freshenv=True)
@@ -243,13 +374,19 @@ def test_core_questions_that_do_not_fit(app: SphinxTestApp) -> None:
         "':meeting:' [studyguide.session]"
     ]
     first, second = plans(app)
-    _rows, total, notes = agenda(first, "beforehand")
-    assert total == ("Total", "80 minutes")
-    assert notes == ["This format needs 80 minutes, more than the meeting."]
-    # The second plan's own :meeting: 120 wins over conf.py.
-    assert agenda(second, "beforehand")[2] == [
-        "40 minutes of the 120-minute meeting are left for reserve questions."
+    # The plan says which core questions to keep, never only that they overflow.
+    rows, total, notes = agenda(first, "beforehand")
+    assert ("Core questions (1 of 2)", "30 minutes") in rows
+    assert total == ("Total", "55 minutes")
+    assert notes == [
+        "Not all the core questions fit: discuss Question 1.1 (30 minutes), in this order, "
+        "and leave out Question 1.2.",
+        "5 minutes are left; choose from the reserve questions below.",
     ]
+    assert agenda_title(first, "beforehand") == "Watched beforehand (60-minute meeting)"
+    assert_formats_add_up(first)
+    # The second plan's own :meeting: 120 wins over conf.py.
+    assert agenda(second, "beforehand")[2] == ["40 minutes are left for a longer discussion."]
 
 
 @pytest.mark.parametrize("value", [0, -5, "long", 1.5, True])
@@ -269,8 +406,8 @@ def test_meeting_minutes_config_is_checked(
         f"WARNING: studyguide_meeting_minutes = {value!r}: give the meeting's length as a "
         "positive whole number of minutes, e.g. 90; using 90 [studyguide.config]"
     ]
-    intro = plans(app)[0].select_one(".sg-agendas-intro").get_text()
-    assert intro == "Two ways to run a 90-minute meeting:"
+    title = agenda_title(plans(app)[0], "beforehand")
+    assert title == "Watched beforehand (90-minute meeting)"
     app.cleanup()
 
 
@@ -333,11 +470,15 @@ def test_plan_without_runtime(app: SphinxTestApp) -> None:
     )
     video = first.select_one("a.reference.external")
     assert video["href"] == "https://www.youtube.com/watch?v=CnTPJ6kmB0s"
-    rows, total, notes = agenda(first, "together")
+    rows, total, notes = agenda(first, "together-long")
     # No runtime in the front matter: no invented screening time.
     assert ("Screening", "—") in rows
-    assert total == ("Total", "45 minutes")
+    assert total == ("Total", "55 minutes")
     assert notes == ["The chapter gives no running time: add the screening’s length to the total."]
+    assert agenda_title(first, "together-two") == (
+        "Watched together, two meetings: screening and a short talk, "
+        "then the discussion (90-minute meeting)"
+    )
 
 
 @pytest.mark.sphinx("html", testroot="questions", freshenv=True, confoverrides={"language": "es"})
@@ -346,7 +487,7 @@ def test_session_plan_spanish(app: SphinxTestApp) -> None:
     assert_no_warnings(app)
     first = page(app.outdir, "sessions.html").select("div.sg-session-plan")[0]
     assert first.select_one(".sg-agendas-intro").get_text() == (
-        "Dos maneras de organizar una reunión de 90 minutos:"
+        "Tres maneras de organizar la sesión; elija la que convenga al grupo:"
     )
     rows, total, _notes = agenda(first, "beforehand")
     assert rows == [
@@ -356,8 +497,9 @@ def test_session_plan_spanish(app: SphinxTestApp) -> None:
         ("Cierre", "5 minutos"),
     ]
     assert total == ("Total", "50 minutos")
-    assert first.select_one(".sg-agenda-beforehand caption").get_text() == (
-        "Vista antes de la reunión"
+    assert agenda_title(first, "beforehand") == "Vista antes de la reunión (reunión de 90 minutos)"
+    assert agenda_title(first, "together-long") == (
+        "Vista en grupo, una reunión larga con una pausa (2 h 45 min)"
     )
 
 
@@ -371,30 +513,50 @@ def test_plan_latex(app: SphinxTestApp) -> None:
     tex = (app.outdir / "sessions-test.tex").read_text(encoding="utf-8")
     assert tex.count(r"\begin{sgagendas}") == 2
     first = tex[tex.index(r"\begin{sgagendas}") :]
+    hyphen = r"\sphinxhyphen{}"
     assert first.startswith(
         "\\begin{sgagendas}\n"
-        "\\begin{sgagenda}{Watched beforehand}\n"
+        f"\\begin{{sgagenda}}{{Watched beforehand (90{hyphen}minute meeting)}}\n"
         "\\sgagendarow{Welcome and context}{10 minutes}\n"
         "\\sgagendarow{Key terms}{10 minutes}\n"
         "\\sgagendarow{Core questions}{55 minutes}\n"
         "\\sgagendarow{Closing}{5 minutes}\n"
         "\\sgagendatotal{Total}{80 minutes}\n"
+        "\\sgagendanotes\n"
     )
     assert (
         "\\end{sgagenda}\n"
         "\\sgagendasep\n"
-        "\\begin{sgagenda}{Watched together}\n"
-        "\\sgagendarow{Welcome}{5 minutes}\n"
-        "\\sgagendarow{Screening}{96 minutes}\n"
+        "\\begin{sgagenda}{Watched together, one long meeting with a break (2 h 45 min)}\n"
+        "\\sgagendarow{Welcome and context}{5 minutes}\n"
         "\\sgagendarow{Key terms}{10 minutes}\n"
+        "\\sgagendarow{Screening}{96 minutes}\n"
+        "\\sgagendarow{Break}{10 minutes}\n"
+        "\\sgagendarow{Core questions (1 of 2)}{30 minutes}\n"
+        "\\sgagendarow{Closing}{5 minutes}\n"
+        "\\sgagendatotal{Total}{156 minutes}\n"
+    ) in first
+    assert (
+        "\\end{sgagenda}\n"
+        "\\sgagendabreak\n"
+        "\\begin{sgagenda}{Watched together, two meetings: screening and a short talk "
+        f"(2 h 6 min), then the discussion (90{hyphen}minute meeting)}}\n"
+        "\\sgagendameeting{First meeting}\n"
+        "\\sgagendarow{Welcome and context}{5 minutes}\n"
+        "\\sgagendarow{Key terms}{10 minutes}\n"
+        "\\sgagendarow{Screening}{96 minutes}\n"
+        "\\sgagendarow{Short talk: first impressions}{15 minutes}\n"
+        "\\sgagendatotal{Total}{126 minutes}\n"
+        "\\sgagendameeting{Second meeting}\n"
+        "\\sgagendarow{Recap}{5 minutes}\n"
         "\\sgagendarow{Core questions}{55 minutes}\n"
         "\\sgagendarow{Closing}{5 minutes}\n"
-        "\\sgagendatotal{Total}{171 minutes}\n"
+        "\\sgagendatotal{Total}{65 minutes}\n"
     ) in first
-    assert "This format needs 171 minutes: plan a longer meeting" in first
+    assert "discuss Question 1.1 (30 minutes), in this order, and leave out Question 1.2." in first
     beforehand = first[: first.index(r"\end{sgagenda}")]
-    assert "10 minutes of the 90\\sphinxhyphen{}minute meeting are left for reserve" in beforehand
-    assert "\\sgagendatotal{Total}{102 minutes}" in tex
+    assert "10 minutes are left; choose from the reserve questions below." in beforehand
+    assert "\\sgagendatotal{Total}{112 minutes}" in tex
     # Reserve questions apart; notes only in the facilitator edition.
     reserve = first.index(r"\sphinxstylestrong{If time allows}")
     assert first.index("What would you ask the film") > reserve
@@ -502,15 +664,18 @@ def test_plan_pdf(rootdir: Path, tmp_path: Path) -> None:
     latexmk(outdir)
     text = " ".join(pdf_text(outdir / "sessions-test.pdf").split())
     assert "Content note This part ends with a WARNED-SCENE" in text
-    assert "Watched beforehand" in text
-    assert "Watched together" in text
+    assert "Watched beforehand (90-minute meeting)" in text
+    assert "Watched together, one long meeting with a break (2 h 45 min)" in text
     dots = r"(?: ?\.)+ "
     beforehand = ["Welcome and context", "10", "Key terms", "10", "Core questions", "55"]
     assert re.search(dots.join(beforehand[:2]), text)
     assert re.search(dots.join(["Closing", "5 minutes Total 80 minutes"]), text)
-    assert re.search(dots.join(["Welcome", "5 minutes Screening", "96"]), text)
-    assert "Total 171 minutes This format needs 171 minutes" in text
-    assert "If time allows Reserve questions, not counted in the times above." in text
+    assert re.search(dots.join(["Key terms", "10 minutes Screening", "96"]), text)
+    assert "Total 156 minutes Not all the core questions fit" in text
+    assert (
+        "If time allows Reserve questions: a meeting watched beforehand leaves 10 minutes; "
+        "choose from them (all of them would take 15 minutes)."
+    ) in text
 
 
 # -- Incremental and parallel builds ----------------------------------------------------
@@ -534,7 +699,7 @@ def test_plan_follows_content_notes_and_runtime(make_app, rootdir: Path, tmp_pat
     )
     assert "sessions" in written_after_edit(chapter, "\n")
     plan = page(srcdir / "_build" / "html", "sessions.html").select("div.sg-session-plan")[0]
-    assert agenda(plan, "together")[1] == ("Total", "175 minutes")
+    assert meetings(plan, "together-two")[0][2] == ("Total", "130 minutes")
 
 
 def test_parallel_equals_serial(make_app, rootdir: Path, tmp_path: Path) -> None:
@@ -568,18 +733,17 @@ def test_guide_sessions(guide_html: Path) -> None:
     assert len(found) == 3
     for plan, runtime in zip(found, (96, 88, 78), strict=True):
         assert f", {runtime} minutes." in plan.select_one("p.sg-plan-film").get_text()
-        for key in ("beforehand", "together"):
-            rows, total, _notes = agenda(plan, key)
-            assert sum(minutes(m) for _label, m in rows) == minutes(total[1])
+        # Every format adds up and fits what its heading says; key terms come
+        # before the screening.
+        assert_formats_add_up(plan)
         # The core questions fit a 90-minute meeting watched beforehand, and
-        # the plan says what is left of it.
-        _rows, (_label, total), notes = agenda(plan, "beforehand")
-        assert minutes(total) <= 90
+        # the plan says what is left of it, for the reserves to choose from.
+        rows, (_label, total), notes = agenda(plan, "beforehand")
+        assert rows[2][0] == "Core questions"
         assert notes == [
-            f"{90 - minutes(total)} minutes of the 90-minute meeting are left for reserve "
-            "questions."
+            f"{90 - minutes(total)} minutes are left; choose from the reserve questions below."
         ]
-        assert ("Screening", f"{runtime} minutes") in agenda(plan, "together")[0]
+        assert ("Screening", f"{runtime} minutes") in agenda(plan, "together-long")[0]
         terms = [dt.get_text() for dt in plan.select("dl.sg-session-terms dt")]
         assert 1 <= len(terms) <= 8
         assert all(dd.get_text(strip=True) for dd in plan.select("dl.sg-session-terms dd"))

@@ -60,8 +60,9 @@ def setup(app: Sphinx) -> dict[str, Any]:
         # Raised when what the environment keeps changes shape, so that an
         # existing build directory is read again in full instead of mixing
         # pages of two versions (4: paragraph numbers as nodes, per-document
-        # domains, the glossary page's packed entries).
-        "env_version": 4,
+        # domains, the glossary page's packed entries; 5: a session plan's
+        # body in the doctree, its ``:keep:``, context and dates).
+        "env_version": 5,
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }

@@ -25,7 +25,7 @@ from studyguide.questions.helpers import (
 )
 from studyguide.questions.lists import question_copies, question_summary, question_text
 from studyguide.questions.nodes import facilitator_note
-from studyguide.sessions.agenda import Agenda, agendas
+from studyguide.sessions.agenda import CoreQuestion, Format, formats
 from studyguide.sessions.contentnote import note_copies
 from studyguide.sessions.domain import DOMAIN as SESSIONS
 from studyguide.sessions.domain import minutes_of, timings
@@ -126,35 +126,105 @@ def _terms_list(builder: Builder, fromdocname: str, terms: list[KeyTerm]) -> nod
     return dl
 
 
-def _agenda_node(agenda: Agenda) -> session_agenda:
-    rows = [
-        (segment.label, format_minutes(segment.minutes) if segment.minutes is not None else "—")
-        for segment in agenda.segments
-    ]
-    total = (str(_("Total")), format_minutes(agenda.total))
+def _titles(questions: tuple[CoreQuestion, ...]) -> str:
+    """ "Question 1.1, Question 1.2 and Question 1.4"."""
+    titles = [question.title for question in questions]
+    if len(titles) == 1:
+        return titles[0]
+    return _("%(list)s and %(last)s") % {"list": ", ".join(titles[:-1]), "last": titles[-1]}
+
+
+def _agenda_node(agenda: Format, reserves: bool) -> session_agenda:
+    meetings = []
+    notes: list[str] = []
+    for meeting in agenda.meetings:
+        rows = [
+            (segment.label, format_minutes(segment.minutes) if segment.minutes is not None else "—")
+            for segment in meeting.segments
+        ]
+        meetings.append((meeting.title, rows, (str(_("Total")), format_minutes(meeting.total))))
+        prefix = meeting.title + ": " if meeting.title else ""
+        if not meeting.complete:
+            notes.append(
+                _("The chapter gives no running time: add the screening's length to the total.")
+            )
+        if meeting.left_out:
+            if meeting.kept:
+                text = _(
+                    "Not all the core questions fit: discuss %(kept)s (%(minutes)s), "
+                    "in this order, and leave out %(left)s."
+                ) % {
+                    "kept": _titles(meeting.kept),
+                    "minutes": format_minutes(sum(q.minutes for q in meeting.kept)),
+                    "left": _titles(meeting.left_out),
+                }
+            else:
+                text = _(
+                    "No core question fits this meeting: plan a longer one, "
+                    "or choose another format."
+                )
+            notes.append(prefix + text)
+        if meeting.too_long and meeting.length is not None:
+            notes.append(
+                prefix
+                + _("This meeting needs %(total)s, more than its %(length)s.")
+                % {"total": format_minutes(meeting.total), "length": format_minutes(meeting.length)}
+            )
+        elif meeting.spare >= 1:
+            spare = format_minutes(meeting.spare)
+            if reserves:
+                text = _("%s are left; choose from the reserve questions below.") % spare
+            else:
+                text = _("%s are left for a longer discussion.") % spare
+            notes.append(prefix + text)
     node = session_agenda(
-        title=agenda.title, rows=rows, total=total, classes=["sg-agenda", f"sg-agenda-{agenda.key}"]
+        title=agenda.title, meetings=meetings, classes=["sg-agenda", f"sg-agenda-{agenda.key}"]
     )
-    if not agenda.complete:
-        text = _("The chapter gives no running time: add the screening's length to the total.")
-        node += nodes.paragraph(text, text, classes=["sg-agenda-note"])
-    elif agenda.too_long and agenda.key == "together":
-        text = _(
-            "This format needs %s: plan a longer meeting, split it over two meetings, "
-            "or ask the group to watch beforehand."
-        ) % format_minutes(agenda.total)
-        node += nodes.paragraph(text, text, classes=["sg-agenda-note"])
-    elif agenda.too_long:
-        text = _("This format needs %s, more than the meeting.") % format_minutes(agenda.total)
-        node += nodes.paragraph(text, text, classes=["sg-agenda-note"])
-    elif agenda.meeting - agenda.total >= 1:
-        # The rest of the meeting, said outright: the plan adds up to the meeting.
-        text = _("%(spare)s of the %(meeting)s-minute meeting are left for reserve questions.") % {
-            "spare": format_minutes(agenda.meeting - agenda.total),
-            "meeting": agenda.meeting,
-        }
+    for text in notes:
         node += nodes.paragraph(text, text, classes=["sg-agenda-note"])
     return node
+
+
+def _core_order(
+    env: BuildEnvironment, core: list[discussion_question], keep: list[str]
+) -> list[CoreQuestion]:
+    """The core questions in the order the formats keep them: ``:keep:``, then the chapter's."""
+    ranked = sorted(
+        core,
+        key=lambda q: keep.index(q["label"]) if q["label"] in keep else len(keep),
+    )
+    return [
+        CoreQuestion(
+            q["label"], question_title(env, q["docname"], q["sg_index"]), q["minutes"] or 0
+        )
+        for q in ranked
+    ]
+
+
+def _reserve_intro(spare: float, reserve_minutes: float) -> str:
+    """What the reserve questions are for, with the minutes the meeting leaves them."""
+    if spare < 1:
+        return str(
+            _(
+                "Reserve questions: a meeting watched beforehand leaves no time for them; "
+                "use one in place of a core question, or keep them for another meeting."
+            )
+        )
+    if reserve_minutes <= spare:
+        return str(
+            _(
+                "Reserve questions: a meeting watched beforehand leaves %(spare)s, "
+                "time for all of them (%(total)s)."
+            )
+            % {"spare": format_minutes(spare), "total": format_minutes(reserve_minutes)}
+        )
+    return str(
+        _(
+            "Reserve questions: a meeting watched beforehand leaves %(spare)s; "
+            "choose from them (all of them would take %(total)s)."
+        )
+        % {"spare": format_minutes(spare), "total": format_minutes(reserve_minutes)}
+    )
 
 
 def _question_items(
@@ -225,17 +295,20 @@ def build_plan(app: Sphinx, plan: session_plan, fromdocname: str) -> nodes.Eleme
     reserve = domain.questions_of(docname, "reserve")
     terms = key_terms(env, docname, plan.get("key_terms"))
     plan_timings = timings(app.config, plan.get("timing_options", {}))
-    beforehand, together = agendas(
-        plan_timings, runtime_of(env, docname), minutes_of(core), bool(terms), bool(core)
-    )
-    intro = _("Two ways to run a %s-minute meeting:") % plan_timings.meeting
+    order = _core_order(env, core, plan.get("keep") or [])
+    all_formats = formats(plan_timings, runtime_of(env, docname), order, bool(terms))
+    intro = _("Three ways to run the session; choose the one that suits the group:")
     container += nodes.paragraph(intro, intro, classes=["sg-agendas-intro"])
     container += session_agendas(
-        "", _agenda_node(beforehand), _agenda_node(together), classes=["sg-agendas"]
+        "",
+        *(_agenda_node(agenda, bool(reserve)) for agenda in all_formats),
+        classes=["sg-agendas"],
     )
 
     if terms:
         container.extend(_heading(_("Key terms"), plan_timings.key_terms))
+        text = _("When the group watches together, before the screening.")
+        container += nodes.paragraph(text, text, classes=["sg-plan-when"])
         container += _terms_list(builder, fromdocname, terms)
 
     copies = question_copies(app, questions, fromdocname, link=False)
@@ -245,7 +318,8 @@ def build_plan(app: Sphinx, plan: session_plan, fromdocname: str) -> nodes.Eleme
         container += _question_items(app, core, [by_id[id(q)] for q in core], fromdocname)
     if reserve:
         container.extend(_heading(_("If time allows")))
-        text = _("Reserve questions, not counted in the times above.")
+        spare = all_formats[0].meetings[0].spare
+        text = _reserve_intro(spare, minutes_of(reserve))
         container += nodes.paragraph(text, text, classes=["sg-plan-reserve-intro"])
         items = _question_items(app, reserve, [by_id[id(q)] for q in reserve], fromdocname)
         items["classes"].append("sg-plan-reserve")

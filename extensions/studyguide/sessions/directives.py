@@ -53,7 +53,10 @@ class SessionPlan(_ChapterDirective):
     ``studyguide_meeting_minutes``), ``:welcome-minutes:``,
     ``:welcome-together-minutes:``, ``:key-terms-minutes:``,
     ``:closing-minutes:`` (the segments' lengths) and ``:key-terms:`` (one
-    ``Name: why it matters for this session`` a line, at most eight).  The
+    ``Name: why it matters for this session`` a line, at most eight),
+    ``:long-meeting:``, ``:break-minutes:``, ``:talk-minutes:`` (the
+    watched-together formats) and ``:keep:`` (labels of core questions, in
+    the order a format that cannot hold them all keeps them).  The
     directive's body, if any, replaces the default closing; it stays in the
     doctree as the node's children (a facilitator note in it is kept only in
     the facilitator edition).
@@ -63,6 +66,7 @@ class SessionPlan(_ChapterDirective):
     option_spec: ClassVar[dict[str, Any]] = {
         **{name: directives.unchanged for name in TIMING_OPTIONS},
         "key-terms": directives.unchanged,
+        "keep": directives.unchanged,
     }
 
     def run(self) -> list[nodes.Node]:
@@ -77,6 +81,11 @@ class SessionPlan(_ChapterDirective):
             node["key_terms"] = parse_key_terms(
                 self.env, self.options["key-terms"] or "", (self.env.docname, self.lineno)
             )
+        # The core questions' labels, in the order the formats keep them.
+        node["keep"] = [
+            nodes.fully_normalize_name(label)
+            for label in (self.options.get("keep") or "").replace(",", " ").split()
+        ]
         if self.content:
             # The body stays in the doctree, as the plan's children: the
             # participant edition's removal of notes and the resolution of

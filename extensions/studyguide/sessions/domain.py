@@ -42,6 +42,7 @@ class SessionsDomain(PerDocumentDomain):
                 "line": plan.line,
                 "timing_options": dict(plan["timing_options"]),
                 "key_terms": plan["key_terms"],
+                "keep": list(plan["keep"]),
             }
             for plan in document.findall(session_plan)
         ]
@@ -54,7 +55,12 @@ class SessionsDomain(PerDocumentDomain):
     def page_inputs(self, docname: str) -> tuple[Any, ...]:
         """What the session plans and handouts show of *docname* (see ``collected``)."""
         plans = [
-            (plan["chapter"], sorted(plan["timing_options"].items()), plan["key_terms"])
+            (
+                plan["chapter"],
+                sorted(plan["timing_options"].items()),
+                plan["key_terms"],
+                plan["keep"],
+            )
             for plan in self.plans.get(docname, [])
         ]
         return plans, self.notes.get(docname, [])
@@ -96,4 +102,16 @@ def check_plans(app: Sphinx, env: BuildEnvironment) -> None:
             if problem:
                 _warn(
                     "session plan for %r: %s", (docname, plan["line"]), "session", chapter, problem
+                )
+            core = [q["label"] for q in questions.questions_of(chapter, "core") if q["label"]]
+            unknown = [label for label in plan["keep"] if label not in core]
+            if unknown:
+                _warn(
+                    "session plan for %r: ':keep:' names %s, not the label of a core question "
+                    "of the chapter; give labels from: %s",
+                    (docname, plan["line"]),
+                    "session",
+                    chapter,
+                    ", ".join(map(repr, unknown)),
+                    ", ".join(core) or "(none)",
                 )

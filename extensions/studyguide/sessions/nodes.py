@@ -33,7 +33,9 @@ class session_agendas(nodes.General, nodes.Element):
 class session_agenda(nodes.General, nodes.Element):
     """One format's timed agenda.
 
-    Attributes: ``title``, ``rows`` (``[(label, minutes text)]``) and
-    ``total`` (``(label, minutes text)``); children (notes on the agenda)
-    follow the table.
+    Attributes: ``title`` (what the format gives: "Watched beforehand
+    (90-minute meeting)") and ``meetings``, one ``(subtitle, rows, total)`` a
+    meeting: ``subtitle`` ("" for a format of one meeting), ``rows``
+    (``[(label, minutes text)]``) and ``total`` (``(label, minutes text)``);
+    children (notes on the agenda) follow the tables.
     """

@@ -50,21 +50,25 @@ AGENDAS_LATEX = wrapped("\n\\begin{sgagendas}\n", "\\end{sgagendas}\n")
 
 def visit_agenda_html(self: HTML5Translator, node: session_agenda) -> None:
     self.body.append(self.starttag(node, "div"))
-    self.body.append('<table class="sg-agenda-table">\n')
-    self.body.append(f'<caption class="sg-agenda-title">{self.encode(node["title"])}</caption>\n')
-    self.body.append("<tbody>\n")
-    for label, minutes in node["rows"]:
+    self.body.append(f'<p class="sg-agenda-title">{self.encode(node["title"])}</p>\n')
+    for subtitle, rows, (label, minutes) in node["meetings"]:
+        name = subtitle or node["title"]
+        self.body.append(f'<table class="sg-agenda-table" aria-label="{self.attval(name)}">\n')
+        if subtitle:
+            caption = self.encode(subtitle)
+            self.body.append(f'<caption class="sg-agenda-meeting">{caption}</caption>\n')
+        self.body.append("<tbody>\n")
+        for row_label, row_minutes in rows:
+            self.body.append(
+                f'<tr><th scope="row">{self.encode(row_label)}</th>'
+                f'<td class="sg-agenda-minutes">{self.encode(row_minutes)}</td></tr>\n'
+            )
+        self.body.append("</tbody>\n")
         self.body.append(
-            f'<tr><th scope="row">{self.encode(label)}</th>'
-            f'<td class="sg-agenda-minutes">{self.encode(minutes)}</td></tr>\n'
+            f'<tfoot><tr class="sg-agenda-total"><th scope="row">{self.encode(label)}</th>'
+            f'<td class="sg-agenda-minutes">{self.encode(minutes)}</td></tr></tfoot>\n'
         )
-    self.body.append("</tbody>\n")
-    label, minutes = node["total"]
-    self.body.append(
-        f'<tfoot><tr class="sg-agenda-total"><th scope="row">{self.encode(label)}</th>'
-        f'<td class="sg-agenda-minutes">{self.encode(minutes)}</td></tr></tfoot>\n'
-    )
-    self.body.append("</table>\n")
+        self.body.append("</table>\n")
 
 
 def depart_agenda_html(self: HTML5Translator, node: session_agenda) -> None:
@@ -75,13 +79,18 @@ def visit_agenda_latex(self: LaTeXTranslator, node: session_agenda) -> None:
     def tex(text: str) -> str:
         return escape(text, self.config.latex_engine)
 
-    if node.parent.index(node):
-        self.body.append("\\sgagendasep\n")
+    index = node.parent.index(node)
+    if index:
+        # Two agendas side by side, then the next row.
+        self.body.append("\\sgagendasep\n" if index % 2 else "\\sgagendabreak\n")
     self.body.append(f"\\begin{{sgagenda}}{{{tex(node['title'])}}}\n")
-    for label, minutes in node["rows"]:
-        self.body.append(f"\\sgagendarow{{{tex(label)}}}{{{tex(minutes)}}}\n")
-    label, minutes = node["total"]
-    self.body.append(f"\\sgagendatotal{{{tex(label)}}}{{{tex(minutes)}}}\n")
+    for subtitle, rows, (label, minutes) in node["meetings"]:
+        if subtitle:
+            self.body.append(f"\\sgagendameeting{{{tex(subtitle)}}}\n")
+        for row_label, row_minutes in rows:
+            self.body.append(f"\\sgagendarow{{{tex(row_label)}}}{{{tex(row_minutes)}}}\n")
+        self.body.append(f"\\sgagendatotal{{{tex(label)}}}{{{tex(minutes)}}}\n")
+    self.body.append("\\sgagendanotes\n")
 
 
 def depart_agenda_latex(self: LaTeXTranslator, node: session_agenda) -> None:
@@ -89,12 +98,14 @@ def depart_agenda_latex(self: LaTeXTranslator, node: session_agenda) -> None:
 
 
 def visit_agenda_text(self: TextTranslator, node: session_agenda) -> None:
-    rows = [*node["rows"], node["total"]]
-    width = max(len(label) for label, _minutes in rows) + 2
     lines = [node["title"]]
-    lines += [f"  {label.ljust(width, '.')} {minutes}" for label, minutes in node["rows"]]
-    label, minutes = node["total"]
-    lines += ["  " + "-" * (width + len(minutes) + 1), f"  {label.ljust(width)} {minutes}"]
+    for subtitle, rows, total in node["meetings"]:
+        width = max(len(label) for label, _minutes in [*rows, total]) + 2
+        if subtitle:
+            lines.append(f"  {subtitle}:")
+        lines += [f"  {label.ljust(width, '.')} {minutes}" for label, minutes in rows]
+        label, minutes = total
+        lines += ["  " + "-" * (width + len(minutes) + 1), f"  {label.ljust(width)} {minutes}"]
     self.new_state(0)
     self.add_text("\n".join(lines))
     self.end_state(wrap=False)
