@@ -268,14 +268,19 @@ def test_plan_questions_terms_and_notes_html(app: SphinxTestApp) -> None:
     ]
     core, reserve = first.select("ul.sg-plan-questions")
     assert question_lines(core) == [
-        "Question 1.1 (30 minutes): What did the election change?",
-        "Question 1.2 (25 minutes): Who was surprised, and why?",
+        "Question 1.1 Core (30 minutes): What did the election change?",
+        "Question 1.2 Core (25 minutes): Who was surprised, and why?",
     ]
     # Reserve questions apart, with their minutes, not in the totals.
     assert "sg-plan-reserve" in reserve["class"]
     assert question_lines(reserve) == [
-        "Question 1.3 (15 minutes): What would you ask the film-makers?"
+        "Question 1.3 Reserve (15 minutes): What would you ask the film-makers?"
     ]
+    # The priority in words, not by colour alone.
+    labels = [
+        span.get_text() for span in first.select("ul.sg-plan-questions .sg-question-priority")
+    ]
+    assert labels == ["Core", "Core", "Reserve"]
     assert reserve.a["href"] == "chapter-one.html#q-spare"
     # The participant edition: no notes anywhere.
     assert "NOTE-" not in str(first)
@@ -312,6 +317,46 @@ def test_plan_questions_terms_and_notes_html(app: SphinxTestApp) -> None:
     ]
     # The directive's body replaces the default closing.
     assert second.select("p")[-1].get_text() == "Close with a vote on the NEXT-FILM."
+
+
+@pytest.mark.sphinx("html", testroot="sessions", freshenv=True)
+def test_priority_labels_html(app: SphinxTestApp) -> None:
+    """Core and reserve in words wherever a question appears, and a style of its own."""
+    app.build()
+    assert_no_warnings(app)
+    chapter = page(app.outdir, "chapter-one.html")
+    headers = [
+        (h.select_one(".sg-question-number").get_text(), h.select_one(".sg-question-priority"))
+        for h in chapter.select(".sg-question-header")
+    ]
+    assert [(number, label.get_text()) for number, label in headers] == [
+        ("Question 1.1", "Core"),
+        ("Question 1.2", "Core"),
+        ("Question 1.3", "Reserve"),
+    ]
+    assert headers[2][1]["class"] == ["sg-question-priority", "sg-priority-reserve"]
+    assert "sg-question-reserve" in chapter.select_one("#q-spare")["class"]
+    css = (app.outdir / "_static" / "studyguide-questions.css").read_text(encoding="utf-8")
+    assert ".sg-question.sg-question-reserve { border-style: dashed; }" in css
+    reserve = plans(app)[0].select("ul.sg-plan-reserve .sg-question-priority")
+    assert [label.get_text() for label in reserve] == ["Reserve"]
+
+
+@pytest.mark.sphinx("latex", testroot="sessions", freshenv=True)
+def test_priority_labels_latex(app: SphinxTestApp) -> None:
+    app.build()
+    assert_no_warnings(app)
+    reserve = r"\DUrole{sg-question-priority}{\DUrole{sg-priority-reserve}{Reserve}}"
+    core = r"\DUrole{sg-question-priority}{\DUrole{sg-priority-core}{Core}}"
+    tex = (app.outdir / "sessions-test.tex").read_text(encoding="utf-8")
+    # In the chapter's boxes, the reserve one dashed; and in the plan's lists.
+    assert tex.count(r"\sgquestionnumber{Question 1.3}" + reserve) == 1
+    assert tex.count(r"\sgquestionnumber{Question 1.1}" + core) == 1
+    assert re.search(r"\\begin\{sgquestion\}\[[^\n]*sgreserve[^\n]*chapter-one:q-spare", tex)
+    assert tex.count(reserve) == 2
+    handout = (app.outdir / "handout.tex").read_text(encoding="utf-8")
+    assert handout.count(reserve) == 1
+    assert handout.count(core) == 2
 
 
 @pytest.mark.sphinx("html", testroot="sessions", freshenv=True)

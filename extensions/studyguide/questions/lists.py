@@ -9,6 +9,7 @@ from docutils import nodes
 from sphinx import addnodes
 
 from studyguide.collected import inputs_changed
+from studyguide.i18n import _
 from studyguide.nodeutil import clear_ids, refnode_or_text, resolved_copies
 from studyguide.questions.domain import DOMAIN, question_body
 from studyguide.questions.helpers import (
@@ -136,6 +137,15 @@ def question_list(
     return [container] if content else []
 
 
+def priority_label(question: nodes.Element) -> nodes.inline:
+    """ "Core" or "Reserve", translated: a question's priority in words (class
+    ``sg-question-priority``), so that it is not shown by colour alone."""
+    reserve = question.get("priority") == "reserve"
+    text = str(_("Reserve") if reserve else _("Core"))
+    kind = "reserve" if reserve else "core"
+    return nodes.inline(text, text, classes=["sg-question-priority", f"sg-priority-{kind}"])
+
+
 #: How many words of a question a list in print quotes.
 FIRST_WORDS = 12
 
@@ -167,6 +177,8 @@ def question_summary(app: Sphinx, question: discussion_question, fromdocname: st
         app.builder, fromdocname, question["docname"], question["ids"][0], nodes.Text(title)
     )
     para += nodes.strong("", "", link)
+    para += nodes.Text(" ")
+    para += priority_label(question)
     if question.get("minutes"):
         para += nodes.Text(" (" + format_minutes(question["minutes"]) + ")")
     if paragraph is not None:

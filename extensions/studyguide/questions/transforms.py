@@ -14,6 +14,7 @@ from studyguide.editions import is_facilitator
 from studyguide.nodeutil import ancestors
 from studyguide.questions.domain import DOMAIN
 from studyguide.questions.helpers import _warn, question_number_text, question_title
+from studyguide.questions.lists import priority_label
 from studyguide.questions.nodes import (
     discussion_question,
     facilitator_note,
@@ -77,20 +78,24 @@ def _insert_note(question: discussion_question, note: facilitator_note) -> None:
 
 
 class QuestionNumbers(SphinxPostTransform):
-    """Write "Question 2.3" into each question's header, for every builder.
+    """Write "Question 2.3" and "Core" or "Reserve" into each question's header,
+    for every builder.
 
     The number comes from the domain and the front matter, so the HTML and
-    the LaTeX print the same one.
+    the LaTeX print the same one; the label says in words what the reserve
+    style shows (not colour alone).
     """
 
     default_priority = 5
 
     def run(self, **kwargs: Any) -> None:
-        for number in self.document.findall(question_number):
+        for number in list(self.document.findall(question_number)):
             question = number.parent.parent
             if isinstance(question, discussion_question) and not number.children:
                 title = question_title(self.env, question["docname"], question["sg_index"])
                 number += nodes.Text(title)
+                header = number.parent
+                header.insert(header.index(number) + 1, priority_label(question))
 
 
 def resolve_question_refs(

@@ -50,6 +50,8 @@ def visit_question_latex(self: LaTeXTranslator, node: discussion_question) -> No
     options = ["sgcontinued={" + continued + "}"]
     if len(node.astext()) < UNBREAKABLE_CHARS:
         options.append("unbreakable")
+    if node.get("priority") == "reserve":
+        options.append("sgreserve")
     if node.get("ids"):
         options.append("phantom={" + self.hypertarget_to(node, anchor=True) + "}")
     self.body.append("\n\\begin{sgquestion}[" + ", ".join(options) + "]")

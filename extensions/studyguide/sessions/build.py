@@ -23,7 +23,12 @@ from studyguide.questions.helpers import (
     parse_minutes,
     question_title,
 )
-from studyguide.questions.lists import question_copies, question_summary, question_text
+from studyguide.questions.lists import (
+    priority_label,
+    question_copies,
+    question_summary,
+    question_text,
+)
 from studyguide.questions.nodes import facilitator_note
 from studyguide.sessions.agenda import CoreQuestion, Format, formats
 from studyguide.sessions.contentnote import note_copies
@@ -251,6 +256,8 @@ def _question_items(
         )
         para = nodes.paragraph()
         para += nodes.strong("", "", link)
+        para += nodes.Text(" ")
+        para += priority_label(question)
         if question["minutes"]:
             para += nodes.Text(" (" + format_minutes(question["minutes"]) + ")")
         para += nodes.Text(": ")
