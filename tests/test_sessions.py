@@ -895,3 +895,68 @@ def test_plan_body_note_in_facilitator_latex(app: SphinxTestApp) -> None:
     assert "\\hyperref[\\detokenize{chapter-one:q-one}]" in closing
     note = closing[closing.index("\\begin{sgfacilitatornote}") :]
     assert "PLAN\\sphinxhyphen{}NOTE\\sphinxhyphen{}SECRET: keep ten minutes for the vote." in note
+
+
+# -- The welcome: a context brief and the session's dates ----------------------------------
+
+
+def welcome_of(plan: Tag) -> list[Tag]:
+    """What stands between the "Welcome and context" heading and the next heading."""
+    heading = plan.select_one("p.sg-plan-heading")
+    assert heading.get_text() == "Welcome and context (10 minutes)"
+    found = []
+    for tag in heading.find_next_siblings():
+        if "sg-plan-heading" in tag.get("class", []):
+            break
+        found.append(tag)
+    return found
+
+
+@pytest.mark.sphinx("html", testroot="sessions-body", freshenv=True)
+def test_plan_context_and_dates_html(app: SphinxTestApp) -> None:
+    app.build()
+    assert_no_warnings(app)
+    (plan,) = plans(app)
+    welcome = welcome_of(plan)
+    assert [(tag.name, tag.get("class")) for tag in welcome] == [
+        ("p", ["sg-plan-when"]),
+        ("div", ["sg-session-context"]),
+        ("p", None),
+        ("ul", ["sg-plan-dates", "simple"]),
+    ]
+    assert welcome[0].get_text() == "To read out:"
+    context = welcome[1]
+    assert [p.get_text() for p in context.select("p")] == [
+        "CONTEXT-BRIEF on the MIR and the year.",
+        "A second CONTEXT paragraph.",
+    ]
+    assert context.a["href"] == "glossary.html#term-MIR"
+    assert welcome[2].get_text() == "Dates from the chronology"
+    # The events of the chronology within :from: and :to:, and no other.
+    assert [li.get_text() for li in welcome[3].select("li")] == [
+        "29 June 1973: TANKS-EVENT an armoured regiment rose."
+    ]
+    # The welcome comes before the key terms, in the order of the meeting; the
+    # brief is not repeated in the closing.
+    assert headings(plan)[:2] == ["Welcome and context (10 minutes)", "Key terms (10 minutes)"]
+    assert "CONTEXT" not in " ".join(tag.get_text() for tag in closing_of(plan))
+    # The brief is data of the plan too (for run sheets), as plain text.
+    domain = app.env.domains["sessions"]
+    assert domain.context_of("chapter-one") == (
+        "CONTEXT-BRIEF on the MIR and the year.\n\nA second CONTEXT paragraph."
+    )
+    (data,) = domain.plans["sessions"]
+    assert (data["from"], data["to"]) == ("1973-06", "1973-08")
+
+
+@pytest.mark.sphinx("latex", testroot="sessions-body", freshenv=True)
+def test_plan_context_latex(app: SphinxTestApp) -> None:
+    app.build()
+    assert_no_warnings(app)
+    tex = (app.outdir / "sessions-body.tex").read_text(encoding="utf-8")
+    welcome = tex[tex.index(r"\sphinxstylestrong{Welcome and context}") :]
+    hyphen = r"\sphinxhyphen{}"
+    assert welcome.index(r"\begin{sgcontext}") < welcome.index(f"CONTEXT{hyphen}BRIEF on the")
+    assert welcome.index(r"\end{sgcontext}") < welcome.index("Dates from the chronology")
+    assert f"\\sphinxstylestrong{{29 June 1973}}: TANKS{hyphen}EVENT" in welcome
+    assert "OUTSIDE" not in tex

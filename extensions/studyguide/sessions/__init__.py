@@ -42,12 +42,13 @@ from studyguide.questions.lists import FILL_PLACEHOLDER
 from studyguide.sessions.agenda import DEFAULT_MEETING
 from studyguide.sessions.build import build_handout, build_plan, film_line, runtime_of
 from studyguide.sessions.contentnote import setup_content_note
-from studyguide.sessions.directives import SessionHandout, SessionPlan
+from studyguide.sessions.directives import SessionContext, SessionHandout, SessionPlan
 from studyguide.sessions.domain import SessionsDomain, check_plans
 from studyguide.sessions.keyterms import KeyTerm, key_terms
 from studyguide.sessions.nodes import (
     session_agenda,
     session_agendas,
+    session_context,
     session_handout,
     session_plan,
     writing_space,
@@ -55,6 +56,8 @@ from studyguide.sessions.nodes import (
 from studyguide.sessions.writers import (
     AGENDAS_HTML,
     AGENDAS_LATEX,
+    CONTEXT_HTML,
+    CONTEXT_LATEX,
     depart_agenda_html,
     depart_agenda_latex,
     depart_agenda_text,
@@ -117,6 +120,7 @@ def setup_sessions(app: Sphinx) -> None:
     app.add_domain(SessionsDomain)
     app.add_directive("session-plan", SessionPlan)
     app.add_directive("session-handout", SessionHandout)
+    app.add_directive("session-context", SessionContext)
     setup_content_note(app)
     app.connect("env-check-consistency", check_plans)
     # Filled on doctree-resolved, in the questions component's one walk of the page.
@@ -138,6 +142,7 @@ def setup_sessions(app: Sphinx) -> None:
         app,
         {
             session_agendas: Visitors(html=AGENDAS_HTML, latex=AGENDAS_LATEX),
+            session_context: Visitors(html=CONTEXT_HTML, latex=CONTEXT_LATEX),
             session_agenda: Visitors(
                 html=(visit_agenda_html, depart_agenda_html),
                 latex=(visit_agenda_latex, depart_agenda_latex),

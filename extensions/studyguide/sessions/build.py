@@ -14,12 +14,14 @@ from typing import TYPE_CHECKING
 from docutils import nodes
 
 from studyguide.editions import is_facilitator
+from studyguide.glossary.chronology import chronological, format_for_readers
 from studyguide.i18n import _
 from studyguide.nodeutil import refnode_or_text
 from studyguide.questions.domain import DOMAIN
 from studyguide.questions.helpers import (
     chapter_title,
     format_minutes,
+    glossary_data,
     parse_minutes,
     question_title,
 )
@@ -35,7 +37,12 @@ from studyguide.sessions.contentnote import note_copies
 from studyguide.sessions.domain import DOMAIN as SESSIONS
 from studyguide.sessions.domain import minutes_of, timings
 from studyguide.sessions.keyterms import KeyTerm, key_terms
-from studyguide.sessions.nodes import session_agenda, session_agendas, writing_space
+from studyguide.sessions.nodes import (
+    session_agenda,
+    session_agendas,
+    session_context,
+    writing_space,
+)
 from studyguide.video import watch_url
 
 if TYPE_CHECKING:
@@ -129,6 +136,25 @@ def _terms_list(builder: Builder, fromdocname: str, terms: list[KeyTerm]) -> nod
         item += definition
         dl += item
     return dl
+
+
+def _dates(app: Sphinx, start: str | None, end: str | None) -> nodes.bullet_list | None:
+    """The chronology's events from *start* to *end*: "29 June 1973: ..." a line."""
+    if start is None and end is None:
+        return None
+    glossary = glossary_data(app.env)
+    if glossary is None:
+        return None
+    language = app.config.language or "en"
+    items = nodes.bullet_list(classes=["sg-plan-dates"])
+    for iso, _entry, event in chronological(glossary.entries, start, end):
+        para = nodes.paragraph()
+        date = format_for_readers(iso, language)
+        para += nodes.strong(date, date)
+        text = ": " + " ".join(event.split())
+        para += nodes.Text(text)
+        items += nodes.list_item("", para)
+    return items if len(items) else None
 
 
 def _titles(questions: tuple[CoreQuestion, ...]) -> str:
@@ -312,6 +338,21 @@ def build_plan(app: Sphinx, plan: session_plan, fromdocname: str) -> nodes.Eleme
         classes=["sg-agendas"],
     )
 
+    context = next((c for c in plan.children if isinstance(c, session_context)), None)
+    if context is not None:
+        plan.remove(context)
+    dates = _dates(app, plan.get("from"), plan.get("to"))
+    if context is not None or dates:
+        container.extend(_heading(_("Welcome and context"), plan_timings.welcome))
+        if context is not None:
+            text = _("To read out:")
+            container += nodes.paragraph(text, text, classes=["sg-plan-when"])
+            container += context
+        if dates:
+            label = _("Dates from the chronology")
+            container += nodes.paragraph("", "", nodes.strong(label, label))
+            container += dates
+
     if terms:
         container.extend(_heading(_("Key terms"), plan_timings.key_terms))
         text = _("When the group watches together, before the screening.")
@@ -341,7 +382,7 @@ def build_plan(app: Sphinx, plan: session_plan, fromdocname: str) -> nodes.Eleme
     else:
         text = _(
             "Each member names one question the session left open; "
-            "agree on the next part of the film."
+            "agree on what the group takes up next."
         )
         container += nodes.paragraph(text, text)
     return container

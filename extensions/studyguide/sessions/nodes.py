@@ -39,3 +39,8 @@ class session_agenda(nodes.General, nodes.Element):
     (``[(label, minutes text)]``) and ``total`` (``(label, minutes text)``);
     children (notes on the agenda) follow the tables.
     """
+
+
+class session_context(nodes.General, nodes.Element):
+    """The context brief of a plan (``{session-context}`` in its body): a few
+    sentences the facilitator reads out at "Welcome and context"."""

@@ -45,6 +45,9 @@ def visit_space_text(self: TextTranslator, node: writing_space) -> None:
 
 
 AGENDAS_HTML = html_element("div")
+#: The context brief: a block set apart, to be read out.
+CONTEXT_HTML = html_element("div")
+CONTEXT_LATEX = wrapped("\n\\begin{sgcontext}\n", "\n\\end{sgcontext}\n")
 AGENDAS_LATEX = wrapped("\n\\begin{sgagendas}\n", "\\end{sgagendas}\n")
 
 
