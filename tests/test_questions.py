@@ -227,9 +227,14 @@ def test_latex_facilitator(app: SphinxTestApp) -> None:
     app.build()
     assert_no_warnings(app)
     tex = (app.outdir / "questions-test-facilitator.tex").read_text(encoding="utf-8")
-    # Two notes, in the chapter only: print gives each note once.
-    assert tex.count(r"\begin{sgfacilitatornote}") == 2
-    assert r"SECRET\sphinxhyphen{}NOTE\sphinxhyphen{}A" in tex
+    # Two notes, each in its chapter and again under its question wherever a
+    # list or a plan gives the question in full (the facilitator reads there).
+    chapters = tex[: tex.index(r"\begin{sgquestion}", tex.index("chapter-b"))]
+    assert chapters.count(r"\begin{sgfacilitatornote}") >= 1
+    notes = re.findall(r"\\begin\{sgfacilitatornote\}(.*?)\\end\{sgfacilitatornote\}", tex, re.S)
+    assert len(notes) == 6
+    assert sum(r"SECRET\sphinxhyphen{}NOTE\sphinxhyphen{}A" in note for note in notes) == 3
+    assert sum(r"SECRET\sphinxhyphen{}NOTE\sphinxhyphen{}B" in note for note in notes) == 3
 
 
 def _pdf(outdir: Path, name: str) -> Path:

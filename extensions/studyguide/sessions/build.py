@@ -26,12 +26,9 @@ from studyguide.questions.helpers import (
     question_title,
 )
 from studyguide.questions.lists import (
-    priority_label,
     question_copies,
     question_summary,
-    question_text,
 )
-from studyguide.questions.nodes import facilitator_note
 from studyguide.sessions.agenda import CoreQuestion, Format, formats
 from studyguide.sessions.contentnote import note_copies
 from studyguide.sessions.domain import DOMAIN as SESSIONS
@@ -264,37 +261,11 @@ def _question_items(
     copies: list[discussion_question],
     fromdocname: str,
 ) -> nodes.bullet_list:
-    """ "Question 2.1 (5 minutes): text", each with its facilitator notes under it.
-
-    In print, "Question 2.1 (5 minutes): first words… (p. 18)" only.
-    """
-    env, builder = app.env, app.builder
+    """ "Question 2.1 Core (5 minutes): text", each in full, with its notes under it
+    (and its page, in print)."""
     bullets = nodes.bullet_list(classes=["sg-plan-questions"])
-    if builder.format == "latex":
-        # Print gives each question, and its note, in full once, in its chapter:
-        # here its number, first words and page.
-        bullets.extend(question_summary(app, question, fromdocname) for question in questions)
-        return bullets
     for question, copy in zip(questions, copies, strict=True):
-        number = question_title(env, question["docname"], question["sg_index"])
-        link = refnode_or_text(
-            builder, fromdocname, question["docname"], question["ids"][0], nodes.Text(number)
-        )
-        para = nodes.paragraph()
-        para += nodes.strong("", "", link)
-        para += nodes.Text(" ")
-        para += priority_label(question)
-        if question["minutes"]:
-            para += nodes.Text(" (" + format_minutes(question["minutes"]) + ")")
-        para += nodes.Text(": ")
-        text = question_text(copy)
-        para.extend(text.children if text is not None else [])
-        item = nodes.list_item("", para)
-        # Only the facilitator edition has notes at all (removed at read time).
-        for note in copy.findall(facilitator_note):
-            note.parent.remove(note)
-            item += note
-        bullets += item
+        bullets += question_summary(app, question, fromdocname, copy)
     return bullets
 
 
