@@ -3,6 +3,7 @@ number "Question 2.3" and ``{ref}``/``{numref}`` to a question's label."""
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
@@ -66,6 +67,28 @@ class FacilitatorNotes(SphinxTransform):
                     continue
             if not keep:
                 note.parent.remove(note)
+            else:
+                mark_note_labels(note)
+
+
+#: A note's paragraph that opens with a short label ("Passages:", "One way to
+#: open:"): at most five words, then a colon.
+NOTE_LABEL = re.compile(r"[A-Z][^\s:.;,]{0,30}(?: [^\s:.;,]{1,30}){0,4}:(?=\s)")
+
+
+def mark_note_labels(note: facilitator_note) -> None:
+    """Set a paragraph's lead-in apart (class ``sg-note-label``), in every format."""
+    for paragraph in note.findall(nodes.paragraph):
+        if not paragraph.children or not isinstance(paragraph[0], nodes.Text):
+            continue
+        text = str(paragraph[0])
+        match = NOTE_LABEL.match(text)
+        if match is None:
+            continue
+        label = match.group(0)
+        rest = text[match.end() :]
+        paragraph.replace(paragraph[0], nodes.Text(rest))
+        paragraph.insert(0, nodes.inline(label, label, classes=["sg-note-label"]))
 
 
 def _insert_note(question: discussion_question, note: facilitator_note) -> None:

@@ -107,6 +107,11 @@ def _labelled(label: str, *content: nodes.Node) -> nodes.paragraph:
     return para
 
 
+def _keep_with_next(lines: int) -> nodes.raw:
+    """In print, a lead-in ("...:") moves to the next page with what it introduces."""
+    return nodes.raw("", f"\\needspace{{{lines}\\baselineskip}}", format="latex")
+
+
 def _heading(label: str, minutes: float | None = None) -> list[nodes.Node]:
     """A part of the plan: "Key terms (10 minutes)", kept with what follows in print."""
     para = nodes.paragraph(classes=["sg-plan-heading"])
@@ -302,6 +307,7 @@ def build_plan(app: Sphinx, plan: session_plan, fromdocname: str) -> nodes.Eleme
     order = _core_order(env, core, plan.get("keep") or [])
     all_formats = formats(plan_timings, runtime_of(env, docname), order, bool(terms))
     intro = _("Three ways to run the session; choose the one that suits the group:")
+    container += _keep_with_next(12)
     container += nodes.paragraph(intro, intro, classes=["sg-agendas-intro"])
     container += session_agendas(
         "",
@@ -317,10 +323,12 @@ def build_plan(app: Sphinx, plan: session_plan, fromdocname: str) -> nodes.Eleme
         container.extend(_heading(_("Welcome and context"), plan_timings.welcome))
         if context is not None:
             text = _("To read out:")
+            container += _keep_with_next(5)
             container += nodes.paragraph(text, text, classes=["sg-plan-when"])
             container += context
         if dates:
             label = _("Dates from the chronology")
+            container += _keep_with_next(4)
             container += nodes.paragraph("", "", nodes.strong(label, label))
             container += dates
 
