@@ -12,12 +12,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from docutils import nodes
+from sphinx import addnodes
 
 from studyguide.editions import is_facilitator
 from studyguide.glossary.chronology import chronological, format_for_readers
 from studyguide.i18n import _
 from studyguide.nodeutil import refnode_or_text
-from studyguide.questions.domain import DOMAIN
+from studyguide.questions.domain import DOMAIN, question_body
 from studyguide.questions.helpers import (
     chapter_title,
     format_minutes,
@@ -372,12 +373,16 @@ def build_handout(app: Sphinx, handout: session_handout, fromdocname: str) -> no
     env, builder = app.env, app.builder
     docname = handout["chapter"]
     domain: QuestionsDomain = env.domains[DOMAIN]  # type: ignore[assignment]
+    sessions: SessionsDomain = env.domains[SESSIONS]  # type: ignore[assignment]
     container = nodes.container(classes=["sg-session-handout"])
     container += film_line(env, docname)
     chapter = chapter_title(env, docname)
     container += _labelled(
         _("Reading"), refnode_or_text(builder, fromdocname, docname, None, nodes.Text(chapter))
     )
+    # The chapter's content note: members read it before the film, and the
+    # facilitator's notes refer to it.
+    container.extend(note_copies(app, sessions.notes.get(docname, []), fromdocname))
     terms = session_key_terms(env, docname)
     if terms:
         title = _("Key terms")
@@ -394,7 +399,9 @@ def build_handout(app: Sphinx, handout: session_handout, fromdocname: str) -> no
         container += compact
     title = _("Questions")
     container += nodes.rubric(title, title)
-    for copy in question_copies(app, domain.questions_of(docname), fromdocname):
+    questions = domain.questions_of(docname)
+    cited = _cited_terms(env, questions, {term.name for term in terms})
+    for copy in question_copies(app, questions, fromdocname):
         for line in list(copy.findall(nodes.paragraph)):
             if "sg-question-terms" in line["classes"]:
                 line.parent.remove(line)  # the key terms above say it already
@@ -403,4 +410,37 @@ def build_handout(app: Sphinx, handout: session_handout, fromdocname: str) -> no
         # stays as short as the participants' handout.
         if not is_facilitator(app.config):
             container += writing_space(lines=handout["lines"])
+    if cited:
+        # The handout is read apart from the guide: a glossary entry its text
+        # cites comes with its definition.
+        title = _("Glossary entries cited above")
+        container += nodes.rubric(title, title)
+        entries = nodes.container(classes=["sg-handout-cited"])
+        for name, definition in cited:
+            para = nodes.paragraph()
+            para += nodes.strong(name, name)
+            para += nodes.Text(" " + definition)
+            entries += para
+        container += entries
     return container
+
+
+def _cited_terms(
+    env: BuildEnvironment, questions: list[discussion_question], shown: set[str]
+) -> list[tuple[str, str]]:
+    """The glossary entries the questions and notes cite with ``{term}``, with their
+    definitions, leaving out the key terms the handout shows already."""
+    glossary = glossary_data(env)
+    if glossary is None:
+        return []
+    found: list[tuple[str, str]] = []
+    for question in questions:
+        for xref in question_body(question).findall(addnodes.pending_xref):
+            if xref.get("reftype") != "term" or xref.get("sg_question_term"):
+                continue
+            entry = glossary.lookup(xref["reftarget"])
+            if entry is None or entry.term in shown:
+                continue
+            shown.add(entry.term)
+            found.append((entry.term, " ".join(entry.definition.split())))
+    return found
