@@ -922,7 +922,7 @@ def test_plan_context_and_dates_html(app: SphinxTestApp) -> None:
     welcome = welcome_of(plan)
     assert [(tag.name, tag.get("class")) for tag in welcome] == [
         ("p", ["sg-plan-when"]),
-        ("div", ["sg-session-context"]),
+        ("div", ["sg-session-context", "sg-nolink"]),
         ("p", None),
         ("ul", ["sg-plan-dates", "simple"]),
     ]
@@ -962,3 +962,145 @@ def test_plan_context_latex(app: SphinxTestApp) -> None:
     assert welcome.index(r"\end{sgcontext}") < welcome.index("Dates from the chronology")
     assert f"\\sphinxstylestrong{{29 June 1973}}: TANKS{hyphen}EVENT" in welcome
     assert "OUTSIDE" not in tex
+
+
+# -- Print that serves the room: the guide's PDFs and handouts ---------------------------------
+
+
+def _make(target: str, builddir: Path) -> None:
+    """``make <target>`` of the guide into *builddir* (strict, as a user runs it)."""
+    import subprocess
+
+    from guidetest import ROOT, require_tools
+
+    require_tools("xelatex", "latexmk", "pdftotext", "pdfinfo")
+    result = subprocess.run(
+        ["make", target, f"BUILDDIR={builddir}"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+
+
+@pytest.fixture(scope="module")
+def guide_print(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """Every PDF of the guide: both editions of the book and of the handouts."""
+    builddir = tmp_path_factory.mktemp("print")
+    _make("handouts", builddir)
+    _make("facilitator", builddir)
+    _make("pdf", builddir)
+    pdfs = {
+        "guide": builddir / "latex" / "battle-of-chile.pdf",
+        "guide-facilitator": builddir / "facilitator" / "latex" / "battle-of-chile-facilitator.pdf",
+    }
+    for n in (1, 2, 3):
+        pdfs[f"session-{n}"] = builddir / "handouts" / f"session-{n}.pdf"
+        pdfs[f"session-{n}-facilitator"] = builddir / "handouts" / f"session-{n}-facilitator.pdf"
+    return pdfs
+
+
+def pdf_pages(pdf: Path) -> list[str]:
+    return pdf_text(pdf, "-layout").split("\f")[:-1]
+
+
+def pdf_title(pdf: Path) -> str:
+    import subprocess
+
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True)
+    return next(
+        line.split(":", 1)[1].strip()
+        for line in info.stdout.splitlines()
+        if line.startswith("Title:")
+    )
+
+
+@pytest.mark.tex
+def test_print_titles_are_distinct(guide_print: dict[str, Path]) -> None:
+    titles = {name: pdf_title(pdf) for name, pdf in guide_print.items()}
+    assert len(set(titles.values())) == len(titles), titles
+    assert titles["session-1-facilitator"] == (
+        "Session 1: The Insurrection of the Bourgeoisie (Facilitator edition)"
+    )
+    assert titles["guide-facilitator"].endswith("(Facilitator edition)")
+
+
+#: Lines that introduce what follows: none may end a page.
+LEAD_INS = re.compile(
+    r"(:|^(Session plan|Key terms|Questions|If time allows|Closing|Core questions|"
+    r"Welcome and context|Dates from the chronology|To read out)( \(\d+ minutes\))?)$"
+)
+
+
+@pytest.mark.tex
+def test_print_no_page_ends_with_a_lead_in(guide_print: dict[str, Path]) -> None:
+    ended = []
+    for name, pdf in guide_print.items():
+        for number, text in enumerate(pdf_pages(pdf), start=1):
+            lines = [line.strip() for line in text.splitlines() if line.strip()]
+            # The last line of the page's text, above its page number.
+            while lines and re.fullmatch(r"[0-9ivxl]+", lines[-1]):
+                lines.pop()
+            if lines and LEAD_INS.search(lines[-1]):
+                ended.append((name, number, lines[-1]))
+    assert ended == []
+
+
+@pytest.mark.tex
+def test_print_no_question_box_split(guide_print: dict[str, Path]) -> None:
+    """No question box is shorter than a page, so none may split: a split box's second
+    part is titled "Question N.M (continued)"."""
+    for name, pdf in guide_print.items():
+        assert "(continued)" not in pdf_text(pdf), name
+
+
+@pytest.mark.tex
+def test_print_no_question_cut_short(guide_print: dict[str, Path]) -> None:
+    """Each question in full wherever it is printed: no line ends with "…" in any PDF,
+    and the facilitator's session plan gives every question of its chapter whole."""
+    for name, pdf in guide_print.items():
+        text = pdf_text(pdf)
+        cut = [line for line in text.splitlines() if line.rstrip().endswith("…")]
+        assert cut == [], name
+    plan = " ".join(pdf_text(guide_print["guide-facilitator"]).split())
+    plan = plan[plan.index("Session 2: The Coup") :]
+    whole = "Question 2.2 CORE (10 minutes): The review describes two wings within Popular Unity"
+    assert whole in plan
+
+
+@pytest.mark.tex
+def test_print_handout_key_terms_at_text_size(guide_print: dict[str, Path]) -> None:
+    """The key terms, read out at the meeting, are set at the size of the questions'
+    text (10 pt), not smaller: the height of their words in the PDF says so."""
+    import subprocess
+
+    from bs4 import BeautifulSoup
+
+    bbox = subprocess.run(
+        ["pdftotext", "-bbox", "-f", "1", "-l", "1", str(guide_print["session-2"]), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    words = [
+        (w.get_text(), float(w["ymax"]) - float(w["ymin"]))
+        for w in BeautifulSoup(bbox, "html.parser").select("word")
+    ]
+    texts = [text for text, _height in words]
+    # "Tanquetazo" opens the key terms; "Reading" is a line of the handout's text.
+    term = next(h for t, h in words if t == "Tanquetazo")
+    body = next(h for t, h in words if t.startswith("Reading"))
+    assert term >= body * 0.97, (term, body)
+    assert "Tanquetazo" in texts
+
+
+@pytest.mark.tex
+def test_print_session_3_closes_the_series(guide_print: dict[str, Path]) -> None:
+    for name in ("guide", "guide-facilitator"):
+        text = " ".join(pdf_text(guide_print[name]).split())
+        session_3 = text[text.index("Session 3: People") :]
+        assert "next part of the film" not in session_3
+        assert "agree whether the group will meet again" in session_3
+    guide = " ".join(pdf_text(guide_print["guide"]).split())
+    assert "linked under its heading" not in guide

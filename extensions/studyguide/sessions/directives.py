@@ -12,6 +12,7 @@ from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx.util.docutils import SphinxDirective
 
+from studyguide.glossary.autolink import NOLINK_CLASS
 from studyguide.glossary.chronology import date_span, iso_date_option
 from studyguide.questions.directives import docname_from, nested_in, open_directive, parse_body
 from studyguide.questions.helpers import _warn, glossary_data, unknown_term_hint
@@ -269,7 +270,8 @@ class SessionContext(SphinxDirective):
                 "session",
             )
             return []
-        node = session_context(classes=["sg-session-context"])
+        # Read out, not browsed: names stay plain unless written with {term}.
+        node = session_context(classes=["sg-session-context", NOLINK_CLASS])
         self.set_source_info(node)
         node.extend(body)
         return [node]
