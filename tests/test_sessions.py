@@ -774,6 +774,18 @@ def test_parallel_equals_serial(make_app, rootdir: Path, tmp_path: Path) -> None
 # -- The guide ------------------------------------------------------------------------------
 
 
+def test_participant_site_names_the_facilitator_edition(guide_html: Path) -> None:
+    """The participant site says the facilitator edition exists and how to get it,
+    with no link to its files."""
+    index = page(guide_html, "index.html")
+    text = " ".join(index.get_text(" ").split()).replace("’", "'")
+    assert "Whoever leads a group's discussion can use the facilitator edition" in text
+    assert "make site-facilitator" in text
+    hrefs = [a["href"] for a in index.select("a[href]")]
+    assert not [href for href in hrefs if "facilitator" in href]
+    assert "make site" not in text.replace("make site-facilitator", "")
+
+
 def test_guide_sessions(guide_html: Path) -> None:
     sessions = page(guide_html, "sessions.html")
     found = sessions.select("div.sg-session-plan")
@@ -989,7 +1001,7 @@ def guide_print(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     """Every PDF of the guide: both editions of the book and of the handouts."""
     builddir = tmp_path_factory.mktemp("print")
     _make("handouts", builddir)
-    _make("facilitator", builddir)
+    _make("site-facilitator", builddir)
     _make("pdf", builddir)
     pdfs = {
         "guide": builddir / "latex" / "battle-of-chile.pdf",
@@ -999,6 +1011,34 @@ def guide_print(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
         pdfs[f"session-{n}"] = builddir / "handouts" / f"session-{n}.pdf"
         pdfs[f"session-{n}-facilitator"] = builddir / "handouts" / f"session-{n}-facilitator.pdf"
     return pdfs
+
+
+@pytest.mark.tex
+def test_site_facilitator_has_its_own_downloads(guide_print: dict[str, Path]) -> None:
+    """``make site-facilitator``: the facilitator web edition, linking the facilitator's
+    files, with no builder's note where the downloads are."""
+    site = guide_print["guide"].parent.parent / "site-facilitator"
+    index = page(site, "index.html")
+    links = [(a.get_text(), a["href"].rsplit("/", 1)[-1]) for a in index.select(".sg-downloads a")]
+    assert links == [
+        ("The guide to print, facilitator edition (PDF, A4)", "battle-of-chile-facilitator.pdf"),
+        ("The guide for e-readers, facilitator edition (EPUB)", "battle-of-chile.epub"),
+        (
+            "Facilitator’s handout of session 1: The Insurrection of the Bourgeoisie (PDF)",
+            "session-1-facilitator.pdf",
+        ),
+        ("Facilitator’s handout of session 2: The Coup d’État (PDF)", "session-2-facilitator.pdf"),
+        ("Facilitator’s handout of session 3: People’s Power (PDF)", "session-3-facilitator.pdf"),
+    ]
+    for a in index.select(".sg-downloads a"):
+        assert (site / a["href"]).is_file()
+    for html in site.glob("*.html"):
+        text = html.read_text(encoding="utf-8")
+        assert "sg-downloads-note" not in text, html.name
+        assert "make site" not in text, html.name
+        # The participants' sentence about the facilitator edition is not for this site.
+        assert "It is not published with this site" not in text, html.name
+    assert "Facilitator edition" in index.title.get_text()
 
 
 def pdf_pages(pdf: Path) -> list[str]:
