@@ -203,7 +203,7 @@ def test_latex_participant(app: SphinxTestApp) -> None:
         r"\begin{sgquestion}[sgcontinued={(continued)}, unbreakable, "
         r"phantom={\phantomsection\label{\detokenize{chapter-a:q-elections}}}]"
         r"{\sgquestionnumber{Question 1.1}"
-        r"\DUrole{sg-question-priority}{\DUrole{sg-priority-core}{Core}}"
+        r"\DUrole{sg-question-priority}{\DUrole{sg-priority-core}{Core}} "
         r"\DUrole{sg-question-minutes}{10 minutes}}"
     ) in tex
     assert (

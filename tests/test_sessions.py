@@ -908,7 +908,11 @@ def test_plan_body_note_in_facilitator_latex(app: SphinxTestApp) -> None:
     closing = tex[start : tex.index("\\end{document}")]
     assert "\\hyperref[\\detokenize{chapter-one:q-one}]" in closing
     note = closing[closing.index("\\begin{sgfacilitatornote}") :]
-    assert "PLAN\\sphinxhyphen{}NOTE\\sphinxhyphen{}SECRET: keep ten minutes for the vote." in note
+    # The note's lead-in, set apart.
+    assert (
+        "\\DUrole{sg-note-label}{PLAN\\sphinxhyphen{}NOTE\\sphinxhyphen{}SECRET:} "
+        "keep ten minutes for the vote."
+    ) in note
 
 
 # -- The welcome: a context brief and the session's dates ----------------------------------

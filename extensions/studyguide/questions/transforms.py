@@ -118,7 +118,10 @@ class QuestionNumbers(SphinxPostTransform):
                 title = question_title(self.env, question["docname"], question["sg_index"])
                 number += nodes.Text(title)
                 header = number.parent
-                header.insert(header.index(number) + 1, priority_label(question))
+                at = header.index(number) + 1
+                # A space after it: the text, man and texinfo writers put the
+                # header's parts side by side as they come.
+                header[at:at] = [priority_label(question), nodes.Text(" ")]
 
 
 def resolve_question_refs(
