@@ -2,9 +2,12 @@
 
 ``{session-plan} part-1-insurrection`` gives the plan of the meeting on one
 chapter: the chapter's content notes, the film part (with its running time
-and video), the reading, two timed agendas ("watched beforehand" and
-"watched together", each with a total), the key terms, the core questions
-with their minutes, the reserve questions "if time allows", and a closing.
+and video), the reading, three timed formats (watched beforehand; watched
+together in one long meeting with a break, or in two meetings), each headed
+by what it gives and adding up to it, the welcome's context brief
+(``{session-context}`` in the plan's body) and dates from the chronology,
+the key terms, the core questions in full with their minutes, the reserve
+questions "if time allows", to choose from, and a closing.
 ``{session-handout} part-1-insurrection`` gives the sheet the participants
 take home: key terms, then each question with room to write.
 ``{content-note}`` says plainly, at the top of a chapter, what its film
