@@ -1159,3 +1159,32 @@ def test_print_session_3_closes_the_series(guide_print: dict[str, Path]) -> None
         assert "agree whether the group will meet again" in session_3
     guide = " ".join(pdf_text(guide_print["guide"]).split())
     assert "linked under its heading" not in guide
+
+
+@pytest.mark.parametrize("edition", ["participant", "facilitator"])
+def test_handout_is_self_contained(make_app, rootdir: Path, tmp_path: Path, edition: str) -> None:
+    """A handout carries the chapter's content note, and the glossary entries its
+    text cites, with their definitions (the facilitator's notes cite one here)."""
+    srcdir = tmp_path / edition
+    shutil.copytree(rootdir / "test-sessions-body", srcdir)
+    app = make_app(
+        "latex", srcdir=srcdir, freshenv=True, confoverrides={"studyguide_edition": edition}
+    )
+    app.build()
+    assert_no_warnings(app)
+    name = "handout.tex" if edition == "participant" else "handout-facilitator.tex"
+    tex = (app.outdir / name).read_text(encoding="utf-8")
+    hyphen = r"\sphinxhyphen{}"
+    note = tex.index(r"\begin{sgcontentnote}{Content note}")
+    assert f"This part ends with a WARNED{hyphen}SCENE" in tex[note:]
+    assert note < tex.index(r"\begin{sgquestion}")
+    cited = "Glossary entries cited above"
+    if edition == "participant":
+        assert cited not in tex
+    else:
+        after = tex[tex.index(cited) :]
+        assert (
+            r"\sphinxstylestrong{La Moneda} The presidential palace in Santiago. "
+            "It was bombed on 11 September 1973."
+        ) in after
+    app.cleanup()

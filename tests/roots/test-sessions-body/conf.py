@@ -14,4 +14,5 @@ html_copy_source = False
 studyguide_numbered_paragraphs = ["chapter-*"]
 latex_documents = [
     ("index", "sessions-body.tex", "Sessions body test", "Tester", "manual", False),
+    ("handout", "handout.tex", "Session 1", "Tester", "howto", False),
 ]
