@@ -1188,3 +1188,28 @@ def test_handout_is_self_contained(make_app, rootdir: Path, tmp_path: Path, edit
             "It was bombed on 11 September 1973."
         ) in after
     app.cleanup()
+
+
+@pytest.mark.sphinx("text", testroot="sessions", freshenv=True)
+def test_plan_formats_text(app: SphinxTestApp) -> None:
+    app.build()
+    assert_no_warnings(app)
+    text = (app.outdir / "sessions.txt").read_text(encoding="utf-8")
+    assert (
+        "Watched together, two meetings: screening and a short talk (2 h 6 min), "
+        "then the discussion (90-minute meeting)\n"
+        "  First meeting:\n"
+        "    Welcome and context............ 5 minutes\n"
+        "    Key terms...................... 10 minutes\n"
+        "    Screening...................... 96 minutes\n"
+        "    Short talk: first impressions.. 15 minutes\n"
+        "    -------------------------------------------\n"
+        "    Total                           126 minutes\n"
+        "  Second meeting:\n"
+        "    Recap........... 5 minutes\n"
+        "    Core questions.. 55 minutes\n"
+        "    Closing......... 5 minutes\n"
+        "    ---------------------------\n"
+        "    Total            65 minutes\n"
+    ) in text
+    assert "* **Question 1.3** Reserve (15 minutes): What would you ask the film-" in text

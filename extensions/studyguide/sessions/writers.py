@@ -104,11 +104,16 @@ def visit_agenda_text(self: TextTranslator, node: session_agenda) -> None:
     lines = [node["title"]]
     for subtitle, rows, total in node["meetings"]:
         width = max(len(label) for label, _minutes in [*rows, total]) + 2
+        indent = "  "
         if subtitle:
             lines.append(f"  {subtitle}:")
-        lines += [f"  {label.ljust(width, '.')} {minutes}" for label, minutes in rows]
+            indent = "    "
+        lines += [f"{indent}{label.ljust(width, '.')} {minutes}" for label, minutes in rows]
         label, minutes = total
-        lines += ["  " + "-" * (width + len(minutes) + 1), f"  {label.ljust(width)} {minutes}"]
+        lines += [
+            indent + "-" * (width + len(minutes) + 1),
+            f"{indent}{label.ljust(width)} {minutes}",
+        ]
     self.new_state(0)
     self.add_text("\n".join(lines))
     self.end_state(wrap=False)
