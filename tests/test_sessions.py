@@ -874,6 +874,8 @@ def test_plan_body_note_in_facilitator_html(app: SphinxTestApp) -> None:
     assert [tag.name for tag in closing] == ["p", "aside"]
     assert [(a.get_text(), a["href"]) for a in closing[0].select("a")] == BODY_LINKS
     assert closing[1]["class"] == ["sg-facilitator-note", "admonition"]
+    # The note's lead-in is set apart.
+    assert closing[1].select_one(".sg-note-label").get_text() == "PLAN-NOTE-SECRET:"
     assert closing[1].get_text(" ", strip=True) == (
         "Facilitator note PLAN-NOTE-SECRET: keep ten minutes for the vote."
     )
