@@ -21,7 +21,7 @@ PAPER       ?= a4
 checklogs = PYTHONPATH=extensions $(VENV)/bin/python -c \
 	  'import sys; from studyguide.book import main; sys.exit(main(sys.argv[1:]))' $(1)
 
-.PHONY: help html pdf epub pdf-deps live clean test venv bench facilitator handouts site Makefile
+.PHONY: help html pdf epub pdf-deps live clean test venv bench facilitator handouts site site-facilitator Makefile
 
 help:
 	@echo "make html       build the web guide in $(BUILDDIR)/html"
@@ -32,6 +32,8 @@ help:
 	@echo "make handouts   one printable PDF per session in $(BUILDDIR)/handouts"
 	@echo "make site       the site to publish, in $(BUILDDIR)/site: the web guide with"
 	@echo "                the PDF, the EPUB and the handouts as downloads (needs TeX)"
+	@echo "make site-facilitator  the facilitator's site, in $(BUILDDIR)/site-facilitator:"
+	@echo "                the facilitator web edition with its PDF, EPUB and handouts (needs TeX)"
 	@echo "make live       serve the guide and rebuild it on every change"
 	@echo "make test       run the tests"
 	@echo "make bench      time the build on synthetic guides (BENCH_ARGS=--quick: a smoke run)"
@@ -97,6 +99,26 @@ site: $(VENV)/.installed
 	$(SPHINXBUILD) -b html -E -d $(BUILDDIR)/doctrees-site $(SPHINXFLAGS) \
 	  $(SOURCEDIR) $(BUILDDIR)/site
 	@echo "The site to publish is in $(BUILDDIR)/site (start page: index.html)."
+
+# The facilitator's site: the facilitator web edition (with the notes) and its
+# own downloads, built first: the facilitator PDF, the facilitator EPUB, the
+# facilitator handouts and, once a target makes them, the run sheets
+# (RUNSHEETS_TARGET: the name of the make target that builds them, run before
+# the web pages so that they link its files).  In $(BUILDDIR)/site-facilitator.
+RUNSHEETS_TARGET ?=
+site-facilitator: export LATEXMKOPTS = -interaction=nonstopmode -halt-on-error
+site-facilitator: $(VENV)/.installed
+	$(call sphinx,latexpdf,$(BUILDDIR)/facilitator) -t facilitator -D studyguide_paper=$(PAPER)
+	$(call checklogs,$(BUILDDIR)/facilitator/latex/*.log)
+	$(call sphinx,epub,$(BUILDDIR)/facilitator) -t facilitator
+	$(call sphinx,latexpdf,$(BUILDDIR)/handouts/facilitator) -t handouts -t facilitator
+	$(call checklogs,$(BUILDDIR)/handouts/facilitator/latex/*.log)
+	mkdir -p $(BUILDDIR)/handouts
+	cp $(BUILDDIR)/handouts/facilitator/latex/session-*-facilitator.pdf $(BUILDDIR)/handouts/
+	$(if $(RUNSHEETS_TARGET),$(MAKE) $(RUNSHEETS_TARGET))
+	$(SPHINXBUILD) -b html -E -t facilitator -d $(BUILDDIR)/doctrees-site-facilitator \
+	  $(SPHINXFLAGS) $(SOURCEDIR) $(BUILDDIR)/site-facilitator
+	@echo "The facilitator's site is in $(BUILDDIR)/site-facilitator (start page: index.html)."
 
 pdf-deps:
 	bash .ci/install-system-deps --pdf-only

@@ -176,8 +176,32 @@ studyguide_downloads = {
 }
 studyguide_downloads_note = (
     "The printable guide (PDF), the EPUB and the session handouts are published "
-    "with the site: `make site` builds them with the web guide."
+    "with the web edition of the guide."
 )
+# The facilitator's site (`make site-facilitator`) links the facilitator's own
+# files: the facilitator edition of the book and the facilitator handouts.
+if tags.has("facilitator") and not tags.has("handouts"):  # noqa: F821
+    studyguide_downloads = {
+        "guide-pdf": (
+            "The guide to print, facilitator edition (PDF, A4)",
+            "facilitator/latex/battle-of-chile-facilitator.pdf",
+        ),
+        "guide-epub": (
+            "The guide for e-readers, facilitator edition (EPUB)",
+            "facilitator/epub/battle-of-chile.epub",
+        ),
+        **{
+            f"session-{n}": (
+                f"Facilitator's handout of session {n}: {title} (PDF)",
+                f"handouts/session-{n}-facilitator.pdf",
+            )
+            for n, title in SESSIONS
+        },
+    }
+    studyguide_downloads_note = (
+        "The facilitator edition's printable guide (PDF), EPUB and handouts are "
+        "published with the facilitator's web edition."
+    )
 
 
 # -- Manual page -------------------------------------------------------------

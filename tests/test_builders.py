@@ -47,13 +47,13 @@ def check_latex(outdir: Path) -> None:
 def check_text(outdir: Path) -> None:
     text = (outdir / "part-1-insurrection.txt").read_text()
     assert VIDEO in text
-    assert "Question 1.1 5 minutes" in text
+    assert "Question 1.1 Core 5 minutes" in text
     assert "\n[1] " in text
 
 
 def check_man(outdir: Path) -> None:
     page = only(outdir, "*.1")
-    assert "Question 1.1 5 minutes" in page
+    assert "Question 1.1 Core 5 minutes" in page
     assert "Video" in page
     assert r"Video: \X'tty: link https://www.youtube.com/watch?v=CnTPJ6kmB0s'" in page
     # Internal links are their text (docutils 0.22 printed "<#term-...>" after
@@ -66,7 +66,7 @@ def check_man(outdir: Path) -> None:
 
 def check_texinfo(outdir: Path) -> None:
     info = only(outdir, "*.texi")
-    assert "Question 1.1} 5 minutes" in info
+    assert "Question 1.1} Core 5 minutes" in info
     assert "Video: @indicateurl{https://www.youtube.com/watch?v=CnTPJ6kmB0s}" in info
 
 

@@ -272,12 +272,14 @@ def test_guide_question_numbers_are_white_on_their_bar(guide_pdf: Path, tmp_path
 def test_guide_prints_each_question_once(guide_pdf: Path) -> None:
     text = pages(guide_pdf)
     listing = page_of(guide_pdf, "All the guide’s discussion questions")
-    boxes = sum(len(re.findall(r"Question 1\.1\s+5 minutes", page)) for page in text)
+    boxes = sum(len(re.findall(r"Question 1\.1\s+CORE\s+5 minutes", page)) for page in text)
     assert boxes == 1
+    # The list gives the question in full (no fragment ending in "…") and its page.
     entry = re.sub(r"\s+", " ", text[listing - 1])
     found = re.search(
-        r"Question 1\.1 \(5 minutes\): This first part ends on the last images the cameraman "
-        r"Leonardo Henrichsen… \(p\. (\d+)\)",
+        r"Question 1\.1 CORE \(5 minutes\): This first part ends on the last images the "
+        r"cameraman Leonardo Henrichsen filmed: a soldier aims at the camera and fires\. What "
+        r"does ending there do to the way you look back on what came before\? \(p\. (\d+)\)",
         entry,
     )
     assert found, entry[:600]

@@ -120,6 +120,10 @@ def test_discussion_questions_list(app: SphinxTestApp) -> None:
         "II - The Coup",
     ]
     assert collected(only_b) == [("Question 2.1", "chapter-b.html#q-later")]
+    # Each copy says its priority in words, beside its number.
+    assert [
+        label.get_text() for label in whole.select(".sg-question-copy .sg-question-priority")
+    ] == ["Core", "Core", "Core"]
     # Copies carry no ids: the anchors stay unique to the chapters.
     assert not page.select(".sg-question-copy[id]")
     # References inside a copied question are resolved from the list page.
@@ -199,11 +203,14 @@ def test_latex_participant(app: SphinxTestApp) -> None:
         r"\begin{sgquestion}[sgcontinued={(continued)}, unbreakable, "
         r"phantom={\phantomsection\label{\detokenize{chapter-a:q-elections}}}]"
         r"{\sgquestionnumber{Question 1.1}"
+        r"\DUrole{sg-question-priority}{\DUrole{sg-priority-core}{Core}} "
         r"\DUrole{sg-question-minutes}{10 minutes}}"
     ) in tex
     assert (
         r"\sphinxstylestrong{{\hyperref[\detokenize{chapter-a:q-elections}]"
-        r"{\sphinxcrossref{Question 1.1}}}} (10 minutes): Why did the March election "
+        r"{\sphinxcrossref{Question 1.1}}}} "
+        r"\DUrole{sg-question-priority}{\DUrole{sg-priority-core}{Core}} "
+        r"(10 minutes): Why did the March election "
         r"surprise the Right?\sgquestionpageref{\detokenize{chapter-a:q-elections}}"
     ) in tex
     assert (
@@ -220,9 +227,14 @@ def test_latex_facilitator(app: SphinxTestApp) -> None:
     app.build()
     assert_no_warnings(app)
     tex = (app.outdir / "questions-test-facilitator.tex").read_text(encoding="utf-8")
-    # Two notes, in the chapter only: print gives each note once.
-    assert tex.count(r"\begin{sgfacilitatornote}") == 2
-    assert r"SECRET\sphinxhyphen{}NOTE\sphinxhyphen{}A" in tex
+    # Two notes, each in its chapter and again under its question wherever a
+    # list or a plan gives the question in full (the facilitator reads there).
+    chapters = tex[: tex.index(r"\begin{sgquestion}", tex.index("chapter-b"))]
+    assert chapters.count(r"\begin{sgfacilitatornote}") >= 1
+    notes = re.findall(r"\\begin\{sgfacilitatornote\}(.*?)\\end\{sgfacilitatornote\}", tex, re.S)
+    assert len(notes) == 6
+    assert sum(r"SECRET\sphinxhyphen{}NOTE\sphinxhyphen{}A" in note for note in notes) == 3
+    assert sum(r"SECRET\sphinxhyphen{}NOTE\sphinxhyphen{}B" in note for note in notes) == 3
 
 
 def _pdf(outdir: Path, name: str) -> Path:

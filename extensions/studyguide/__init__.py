@@ -61,8 +61,9 @@ def setup(app: Sphinx) -> dict[str, Any]:
         # Raised when what the environment keeps changes shape, so that an
         # existing build directory is read again in full instead of mixing
         # pages of two versions (4: paragraph numbers as nodes, per-document
-        # domains, the glossary page's packed entries; 5: the entries' sources).
-        "env_version": 5,
+        # domains, the glossary page's packed entries; 5: the entries' sources;
+        # 6: a session plan's body in the doctree, its ``:keep:``, context and dates).
+        "env_version": 6,
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }

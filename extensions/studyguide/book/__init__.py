@@ -113,7 +113,8 @@ def _info_commands(app: Sphinx, title: str) -> list[str]:
     if edition:  # title page, running heads, handouts (sgbook.sty)
         macros["sphinxstudyguideedition"] = edition
     metadata = {
-        "pdftitle": title,
+        # Every PDF's title is its own: the facilitator's files say which they are.
+        "pdftitle": f"{title} ({edition})" if edition else title,
         "pdfsubject": subject,
         "pdfkeywords": keywords,
         "pdfauthor": app.config.author,

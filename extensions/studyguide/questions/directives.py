@@ -42,6 +42,12 @@ PRIORITIES = ("core", "reserve")
 _OPEN = "studyguide_open_question"
 
 
+def open_directive(env: BuildEnvironment) -> tuple[str, int] | None:
+    """The (name, line) of the question, note or plan whose body is being parsed."""
+    outer: tuple[str, int] | None = env.temp_data.get(_OPEN)
+    return outer
+
+
 def nested_in(directive: SphinxDirective) -> bool:
     """Warn and return True when *directive* stands in a question's or a note's body.
 

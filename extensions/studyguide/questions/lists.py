@@ -9,6 +9,7 @@ from docutils import nodes
 from sphinx import addnodes
 
 from studyguide.collected import inputs_changed
+from studyguide.i18n import _
 from studyguide.nodeutil import clear_ids, refnode_or_text, resolved_copies
 from studyguide.questions.domain import DOMAIN, question_body
 from studyguide.questions.helpers import (
@@ -21,6 +22,7 @@ from studyguide.questions.helpers import (
 from studyguide.questions.nodes import (
     discussion_question,
     discussion_question_list,
+    facilitator_note,
     question_number,
     questions_placeholder,
 )
@@ -105,16 +107,16 @@ def question_list(
     else:
         docnames = ordered_docnames(env, domain.questions)
     listed = [(docname, domain.questions_of(docname)) for docname in docnames]
-    # In print a question is printed in full once, in its chapter; the list
-    # gives its number, first words and page.  On screen it is a copy.
+    # On screen each question is a copy of its box; in print, where the box
+    # is printed once, in its chapter, the list gives each question in full
+    # (its notes too, in the facilitator edition) with its number and page.
     in_print = app.builder.format == "latex"
     copies = iter(
-        []
-        if in_print
-        else question_copies(
+        question_copies(
             app,
             [question for _docname, questions in listed for question in questions],
             fromdocname,
+            link=not in_print,
         )
     )
     content: list[nodes.Node] = []
@@ -127,7 +129,9 @@ def question_list(
             heading += refnode_or_text(app.builder, fromdocname, docname, None, nodes.Text(title))
             content.append(heading)
         if in_print:
-            entries = [question_summary(app, question, fromdocname) for question in questions]
+            entries = [
+                question_summary(app, question, fromdocname, next(copies)) for question in questions
+            ]
             content.append(nodes.bullet_list("", *entries, classes=["sg-question-entries"]))
         else:
             content.extend(next(copies) for _question in questions)
@@ -136,14 +140,13 @@ def question_list(
     return [container] if content else []
 
 
-#: How many words of a question a list in print quotes.
-FIRST_WORDS = 12
-
-
-def first_words(text: str, count: int = FIRST_WORDS) -> str:
-    """The first *count* words of *text*, with an ellipsis when there are more."""
-    words = text.split()
-    return " ".join(words) if len(words) <= count else " ".join(words[:count]) + "\u2026"
+def priority_label(question: nodes.Element) -> nodes.inline:
+    """ "Core" or "Reserve", translated: a question's priority in words (class
+    ``sg-question-priority``), so that it is not shown by colour alone."""
+    reserve = question.get("priority") == "reserve"
+    text = str(_("Reserve") if reserve else _("Core"))
+    kind = "reserve" if reserve else "core"
+    return nodes.inline(text, text, classes=["sg-question-priority", f"sg-priority-{kind}"])
 
 
 def question_text(question: nodes.Element) -> nodes.paragraph | None:
@@ -158,22 +161,42 @@ def question_text(question: nodes.Element) -> nodes.paragraph | None:
     )
 
 
-def question_summary(app: Sphinx, question: discussion_question, fromdocname: str) -> nodes.Node:
-    """A list item for print: "Question 1.2 (10 minutes): The first words… (p. 18)"."""
-    paragraph = question_text(question_body(question))
+def question_summary(
+    app: Sphinx,
+    question: discussion_question,
+    fromdocname: str,
+    copy: nodes.Element,
+    pageref: bool = True,
+) -> nodes.list_item:
+    """A list item: "Question 1.2 Core (10 minutes): the question in full (p. 18)",
+    with the question's notes under it (only the facilitator edition has any).
+
+    *copy*: the question's resolved copy (:func:`question_copies`), whose text
+    and notes the item takes; *pageref*: the page of the question, in print.
+    """
     title = question_title(app.env, question["docname"], question["sg_index"])
     para = nodes.paragraph(classes=["sg-question-entry"])
     link = refnode_or_text(
         app.builder, fromdocname, question["docname"], question["ids"][0], nodes.Text(title)
     )
     para += nodes.strong("", "", link)
+    para += nodes.Text(" ")
+    para += priority_label(question)
     if question.get("minutes"):
         para += nodes.Text(" (" + format_minutes(question["minutes"]) + ")")
-    if paragraph is not None:
-        para += nodes.Text(": " + first_words(paragraph.astext()))
-    label = f"{question['docname']}:{question['ids'][0]}"
-    para += nodes.raw("", r"\sgquestionpageref{\detokenize{" + label + "}}", format="latex")
-    return nodes.list_item("", para)
+    text = question_text(copy)
+    if text is not None:
+        para += nodes.Text(": ")
+        para.extend(text.children)
+    if pageref and app.builder.format == "latex":
+        label = f"{question['docname']}:{question['ids'][0]}"
+        para += nodes.raw("", r"\sgquestionpageref{\detokenize{" + label + "}}", format="latex")
+    item = nodes.list_item("", para)
+    # Only the facilitator edition has notes at all (removed at read time).
+    for note in list(copy.findall(facilitator_note)):
+        note.parent.remove(note)
+        item += note
+    return item
 
 
 def question_copies(

@@ -3,6 +3,7 @@ number "Question 2.3" and ``{ref}``/``{numref}`` to a question's label."""
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
@@ -14,7 +15,13 @@ from studyguide.editions import is_facilitator
 from studyguide.nodeutil import ancestors
 from studyguide.questions.domain import DOMAIN
 from studyguide.questions.helpers import _warn, question_number_text, question_title
-from studyguide.questions.nodes import discussion_question, facilitator_note, question_number
+from studyguide.questions.lists import priority_label
+from studyguide.questions.nodes import (
+    discussion_question,
+    facilitator_note,
+    question_number,
+    questions_placeholder,
+)
 
 if TYPE_CHECKING:
     from sphinx import addnodes
@@ -38,7 +45,11 @@ class FacilitatorNotes(SphinxTransform):
         keep = is_facilitator(self.config)
         for note in list(self.document.findall(facilitator_note)):
             parent = note.parent
-            inside = any(isinstance(a, discussion_question) for a in ancestors(note))
+            # A question, or a placeholder with a body of its own (a session
+            # plan's closing), holds its notes.
+            inside = any(
+                isinstance(a, (discussion_question, questions_placeholder)) for a in ancestors(note)
+            )
             if not inside:
                 index = parent.index(note)
                 previous = parent[index - 1] if index else None
@@ -56,6 +67,28 @@ class FacilitatorNotes(SphinxTransform):
                     continue
             if not keep:
                 note.parent.remove(note)
+            else:
+                mark_note_labels(note)
+
+
+#: A note's paragraph that opens with a short label ("Passages:", "One way to
+#: open:"): at most five words, then a colon.
+NOTE_LABEL = re.compile(r"[A-Z][^\s:.;,]{0,30}(?: [^\s:.;,]{1,30}){0,4}:(?=\s)")
+
+
+def mark_note_labels(note: facilitator_note) -> None:
+    """Set a paragraph's lead-in apart (class ``sg-note-label``), in every format."""
+    for paragraph in note.findall(nodes.paragraph):
+        if not paragraph.children or not isinstance(paragraph[0], nodes.Text):
+            continue
+        text = str(paragraph[0])
+        match = NOTE_LABEL.match(text)
+        if match is None:
+            continue
+        label = match.group(0)
+        rest = text[match.end() :]
+        paragraph.replace(paragraph[0], nodes.Text(rest))
+        paragraph.insert(0, nodes.inline(label, label, classes=["sg-note-label"]))
 
 
 def _insert_note(question: discussion_question, note: facilitator_note) -> None:
@@ -68,20 +101,27 @@ def _insert_note(question: discussion_question, note: facilitator_note) -> None:
 
 
 class QuestionNumbers(SphinxPostTransform):
-    """Write "Question 2.3" into each question's header, for every builder.
+    """Write "Question 2.3" and "Core" or "Reserve" into each question's header,
+    for every builder.
 
     The number comes from the domain and the front matter, so the HTML and
-    the LaTeX print the same one.
+    the LaTeX print the same one; the label says in words what the reserve
+    style shows (not colour alone).
     """
 
     default_priority = 5
 
     def run(self, **kwargs: Any) -> None:
-        for number in self.document.findall(question_number):
+        for number in list(self.document.findall(question_number)):
             question = number.parent.parent
             if isinstance(question, discussion_question) and not number.children:
                 title = question_title(self.env, question["docname"], question["sg_index"])
                 number += nodes.Text(title)
+                header = number.parent
+                at = header.index(number) + 1
+                # A space after it: the text, man and texinfo writers put the
+                # header's parts side by side as they come.
+                header[at:at] = [priority_label(question), nodes.Text(" ")]
 
 
 def resolve_question_refs(

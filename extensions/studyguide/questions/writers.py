@@ -38,8 +38,10 @@ def depart_header_html(self: HTML5Translator, node: question_header) -> None:
 
 
 #: A question whose text (with its notes) is shorter than this many characters
-#: is never split across pages: it moves to the next page whole.
-UNBREAKABLE_CHARS = 900
+#: is never split across pages: it moves to the next page whole.  About two
+#: thirds of a page of the notes' small type: a longer box may split, after
+#: its first lines (``\needspace`` in sgquestions.sty).
+UNBREAKABLE_CHARS = 2400
 
 
 def visit_question_latex(self: LaTeXTranslator, node: discussion_question) -> None:
@@ -50,6 +52,8 @@ def visit_question_latex(self: LaTeXTranslator, node: discussion_question) -> No
     options = ["sgcontinued={" + continued + "}"]
     if len(node.astext()) < UNBREAKABLE_CHARS:
         options.append("unbreakable")
+    if node.get("priority") == "reserve":
+        options.append("sgreserve")
     if node.get("ids"):
         options.append("phantom={" + self.hypertarget_to(node, anchor=True) + "}")
     self.body.append("\n\\begin{sgquestion}[" + ", ".join(options) + "]")

@@ -2,9 +2,12 @@
 
 ``{session-plan} part-1-insurrection`` gives the plan of the meeting on one
 chapter: the chapter's content notes, the film part (with its running time
-and video), the reading, two timed agendas ("watched beforehand" and
-"watched together", each with a total), the key terms, the core questions
-with their minutes, the reserve questions "if time allows", and a closing.
+and video), the reading, three timed formats (watched beforehand; watched
+together in one long meeting with a break, or in two meetings), each headed
+by what it gives and adding up to it, the welcome's context brief
+(``{session-context}`` in the plan's body) and dates from the chronology,
+the key terms, the core questions in full with their minutes, the reserve
+questions "if time allows", to choose from, and a closing.
 ``{session-handout} part-1-insurrection`` gives the sheet the participants
 take home: key terms, then each question with room to write.
 ``{content-note}`` says plainly, at the top of a chapter, what its film
@@ -46,12 +49,13 @@ from studyguide.questions.lists import FILL_PLACEHOLDER
 from studyguide.sessions.agenda import DEFAULT_MEETING
 from studyguide.sessions.build import build_handout, build_plan, film_line, runtime_of
 from studyguide.sessions.contentnote import setup_content_note
-from studyguide.sessions.directives import SessionHandout, SessionPlan
+from studyguide.sessions.directives import SessionContext, SessionHandout, SessionPlan
 from studyguide.sessions.domain import SessionsDomain, check_plans
 from studyguide.sessions.keyterms import KeyTerm, key_terms
 from studyguide.sessions.nodes import (
     session_agenda,
     session_agendas,
+    session_context,
     session_handout,
     session_plan,
     writing_space,
@@ -59,6 +63,8 @@ from studyguide.sessions.nodes import (
 from studyguide.sessions.writers import (
     AGENDAS_HTML,
     AGENDAS_LATEX,
+    CONTEXT_HTML,
+    CONTEXT_LATEX,
     depart_agenda_html,
     depart_agenda_latex,
     depart_agenda_text,
@@ -122,6 +128,7 @@ def setup_sessions(app: Sphinx) -> None:
     app.add_domain(SessionsDomain)
     app.add_directive("session-plan", SessionPlan)
     app.add_directive("session-handout", SessionHandout)
+    app.add_directive("session-context", SessionContext)
     setup_content_note(app)
     app.connect("env-check-consistency", check_plans)
     # Filled on doctree-resolved, in the questions component's one walk of the page.
@@ -143,6 +150,7 @@ def setup_sessions(app: Sphinx) -> None:
         app,
         {
             session_agendas: Visitors(html=AGENDAS_HTML, latex=AGENDAS_LATEX),
+            session_context: Visitors(html=CONTEXT_HTML, latex=CONTEXT_LATEX),
             session_agenda: Visitors(
                 html=(visit_agenda_html, depart_agenda_html),
                 latex=(visit_agenda_latex, depart_agenda_latex),

@@ -12,26 +12,36 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from docutils import nodes
+from sphinx import addnodes
 
 from studyguide.editions import is_facilitator
+from studyguide.glossary.chronology import chronological, format_for_readers
 from studyguide.i18n import _
 from studyguide.nodeutil import refnode_or_text
 from studyguide.numbers import whole_number
-from studyguide.questions.domain import DOMAIN
+from studyguide.questions.domain import DOMAIN, question_body
 from studyguide.questions.helpers import (
     chapter_title,
     format_minutes,
+    glossary_data,
     parse_minutes,
     question_title,
 )
-from studyguide.questions.lists import question_copies, question_summary, question_text
-from studyguide.questions.nodes import facilitator_note
-from studyguide.sessions.agenda import Agenda, agendas
+from studyguide.questions.lists import (
+    question_copies,
+    question_summary,
+)
+from studyguide.sessions.agenda import CoreQuestion, Format, formats
 from studyguide.sessions.contentnote import note_copies
 from studyguide.sessions.domain import DOMAIN as SESSIONS
 from studyguide.sessions.domain import minutes_of, timings
 from studyguide.sessions.keyterms import KeyTerm, key_terms
-from studyguide.sessions.nodes import session_agenda, session_agendas, writing_space
+from studyguide.sessions.nodes import (
+    session_agenda,
+    session_agendas,
+    session_context,
+    writing_space,
+)
 from studyguide.video import watch_url
 
 if TYPE_CHECKING:
@@ -100,6 +110,11 @@ def _labelled(label: str, *content: nodes.Node) -> nodes.paragraph:
     return para
 
 
+def _keep_with_next(lines: int) -> nodes.raw:
+    """In print, a lead-in ("...:") moves to the next page with what it introduces."""
+    return nodes.raw("", f"\\needspace{{{lines}\\baselineskip}}", format="latex")
+
+
 def _heading(label: str, minutes: float | None = None) -> list[nodes.Node]:
     """A part of the plan: "Key terms (10 minutes)", kept with what follows in print."""
     para = nodes.paragraph(classes=["sg-plan-heading"])
@@ -128,36 +143,124 @@ def _terms_list(builder: Builder, fromdocname: str, terms: list[KeyTerm]) -> nod
     return dl
 
 
-def _agenda_node(agenda: Agenda, questions: bool = True) -> session_agenda:
-    """One format's agenda; *questions*: whether the chapter has any (else no time is "left")."""
-    rows = [
-        (segment.label, format_minutes(segment.minutes) if segment.minutes is not None else "—")
-        for segment in agenda.segments
-    ]
-    total = (str(_("Total")), format_minutes(agenda.total))
+def _dates(app: Sphinx, start: str | None, end: str | None) -> nodes.bullet_list | None:
+    """The chronology's events from *start* to *end*: "29 June 1973: ..." a line."""
+    if start is None and end is None:
+        return None
+    glossary = glossary_data(app.env)
+    if glossary is None:
+        return None
+    language = app.config.language or "en"
+    items = nodes.bullet_list(classes=["sg-plan-dates"])
+    for iso, _entry, event in chronological(glossary.entries, start, end):
+        para = nodes.paragraph()
+        date = format_for_readers(iso, language)
+        para += nodes.strong(date, date)
+        text = ": " + " ".join(event.split())
+        para += nodes.Text(text)
+        items += nodes.list_item("", para)
+    return items if len(items) else None
+
+
+def _titles(questions: tuple[CoreQuestion, ...]) -> str:
+    """ "Question 1.1, Question 1.2 and Question 1.4"."""
+    titles = [question.title for question in questions]
+    if len(titles) == 1:
+        return titles[0]
+    return _("%(list)s and %(last)s") % {"list": ", ".join(titles[:-1]), "last": titles[-1]}
+
+
+def _agenda_node(agenda: Format, reserves: bool) -> session_agenda:
+    meetings = []
+    notes: list[str] = []
+    for meeting in agenda.meetings:
+        rows = [
+            (segment.label, format_minutes(segment.minutes) if segment.minutes is not None else "—")
+            for segment in meeting.segments
+        ]
+        meetings.append((meeting.title, rows, (str(_("Total")), format_minutes(meeting.total))))
+        prefix = meeting.title + ": " if meeting.title else ""
+        if not meeting.complete:
+            notes.append(
+                _("The chapter gives no running time: add the screening's length to the total.")
+            )
+        if meeting.left_out:
+            if meeting.kept:
+                text = _(
+                    "Not all the core questions fit: discuss %(kept)s (%(minutes)s), "
+                    "in this order, and leave out %(left)s."
+                ) % {
+                    "kept": _titles(meeting.kept),
+                    "minutes": format_minutes(sum(q.minutes for q in meeting.kept)),
+                    "left": _titles(meeting.left_out),
+                }
+            else:
+                text = _(
+                    "No core question fits this meeting: plan a longer one, "
+                    "or choose another format."
+                )
+            notes.append(prefix + text)
+        if meeting.too_long and meeting.length is not None:
+            notes.append(
+                prefix
+                + _("This meeting needs %(total)s, more than its %(length)s.")
+                % {"total": format_minutes(meeting.total), "length": format_minutes(meeting.length)}
+            )
+        elif meeting.spare >= 1:
+            spare = format_minutes(meeting.spare)
+            if reserves:
+                text = _("%s are left; choose from the reserve questions below.") % spare
+            else:
+                text = _("%s are left for a longer discussion.") % spare
+            notes.append(prefix + text)
     node = session_agenda(
-        title=agenda.title, rows=rows, total=total, classes=["sg-agenda", f"sg-agenda-{agenda.key}"]
+        title=agenda.title, meetings=meetings, classes=["sg-agenda", f"sg-agenda-{agenda.key}"]
     )
-    if not agenda.complete:
-        text = _("The chapter gives no running time: add the screening's length to the total.")
-        node += nodes.paragraph(text, text, classes=["sg-agenda-note"])
-    elif agenda.too_long and agenda.key == "together":
-        text = _(
-            "This format needs %s: plan a longer meeting, split it over two meetings, "
-            "or ask the group to watch beforehand."
-        ) % format_minutes(agenda.total)
-        node += nodes.paragraph(text, text, classes=["sg-agenda-note"])
-    elif agenda.too_long:
-        text = _("This format needs %s, more than the meeting.") % format_minutes(agenda.total)
-        node += nodes.paragraph(text, text, classes=["sg-agenda-note"])
-    elif questions and agenda.meeting - agenda.total >= 1:
-        # The rest of the meeting, said outright: the plan adds up to the meeting.
-        text = _("%(spare)s of the %(meeting)s-minute meeting are left for reserve questions.") % {
-            "spare": format_minutes(agenda.meeting - agenda.total),
-            "meeting": agenda.meeting,
-        }
+    for text in notes:
         node += nodes.paragraph(text, text, classes=["sg-agenda-note"])
     return node
+
+
+def _core_order(
+    env: BuildEnvironment, core: list[discussion_question], keep: list[str]
+) -> list[CoreQuestion]:
+    """The core questions in the order the formats keep them: ``:keep:``, then the chapter's."""
+    ranked = sorted(
+        core,
+        key=lambda q: keep.index(q["label"]) if q["label"] in keep else len(keep),
+    )
+    return [
+        CoreQuestion(
+            q["label"], question_title(env, q["docname"], q["sg_index"]), q["minutes"] or 0
+        )
+        for q in ranked
+    ]
+
+
+def _reserve_intro(spare: float, reserve_minutes: float) -> str:
+    """What the reserve questions are for, with the minutes the meeting leaves them."""
+    if spare < 1:
+        return str(
+            _(
+                "Reserve questions: a meeting watched beforehand leaves no time for them; "
+                "use one in place of a core question, or keep them for another meeting."
+            )
+        )
+    if reserve_minutes <= spare:
+        return str(
+            _(
+                "Reserve questions: a meeting watched beforehand leaves %(spare)s, "
+                "time for all of them (%(total)s)."
+            )
+            % {"spare": format_minutes(spare), "total": format_minutes(reserve_minutes)}
+        )
+    return str(
+        _(
+            "Reserve questions: a meeting watched beforehand leaves %(spare)s; "
+            "choose from them (all of them would take %(total)s)."
+        )
+        % {"spare": format_minutes(spare), "total": format_minutes(reserve_minutes)}
+    )
 
 
 def _question_items(
@@ -166,35 +269,11 @@ def _question_items(
     copies: list[discussion_question],
     fromdocname: str,
 ) -> nodes.bullet_list:
-    """ "Question 2.1 (5 minutes): text", each with its facilitator notes under it.
-
-    In print, "Question 2.1 (5 minutes): first words… (p. 18)" only.
-    """
-    env, builder = app.env, app.builder
+    """ "Question 2.1 Core (5 minutes): text", each in full, with its notes under it
+    (and its page, in print)."""
     bullets = nodes.bullet_list(classes=["sg-plan-questions"])
-    if builder.format == "latex":
-        # Print gives each question, and its note, in full once, in its chapter:
-        # here its number, first words and page.
-        bullets.extend(question_summary(app, question, fromdocname) for question in questions)
-        return bullets
     for question, copy in zip(questions, copies, strict=True):
-        number = question_title(env, question["docname"], question["sg_index"])
-        link = refnode_or_text(
-            builder, fromdocname, question["docname"], question["ids"][0], nodes.Text(number)
-        )
-        para = nodes.paragraph()
-        para += nodes.strong("", "", link)
-        if question["minutes"]:
-            para += nodes.Text(" (" + format_minutes(question["minutes"]) + ")")
-        para += nodes.Text(": ")
-        text = question_text(copy)
-        para.extend(text.children if text is not None else [])
-        item = nodes.list_item("", para)
-        # Only the facilitator edition has notes at all (removed at read time).
-        for note in copy.findall(facilitator_note):
-            note.parent.remove(note)
-            item += note
-        bullets += item
+        bullets += question_summary(app, question, fromdocname, copy)
     return bullets
 
 
@@ -228,20 +307,38 @@ def build_plan(app: Sphinx, plan: session_plan, fromdocname: str) -> nodes.Eleme
     reserve = domain.questions_of(docname, "reserve")
     terms = key_terms(env, docname, plan.get("key_terms"))
     plan_timings = timings(app.config, plan.get("timing_options", {}))
-    beforehand, together = agendas(
-        plan_timings, runtime_of(env, docname), minutes_of(core), bool(terms), bool(core)
-    )
-    intro = _("Two ways to run a %s-minute meeting:") % plan_timings.meeting
+    order = _core_order(env, core, plan.get("keep") or [])
+    all_formats = formats(plan_timings, runtime_of(env, docname), order, bool(terms))
+    intro = _("Three ways to run the session; choose the one that suits the group:")
+    container += _keep_with_next(12)
     container += nodes.paragraph(intro, intro, classes=["sg-agendas-intro"])
     container += session_agendas(
         "",
-        _agenda_node(beforehand, bool(questions)),
-        _agenda_node(together, bool(questions)),
+        *(_agenda_node(agenda, bool(reserve)) for agenda in all_formats),
         classes=["sg-agendas"],
     )
 
+    context = next((c for c in plan.children if isinstance(c, session_context)), None)
+    if context is not None:
+        plan.remove(context)
+    dates = _dates(app, plan.get("from"), plan.get("to"))
+    if context is not None or dates:
+        container.extend(_heading(_("Welcome and context"), plan_timings.welcome))
+        if context is not None:
+            text = _("To read out:")
+            container += _keep_with_next(5)
+            container += nodes.paragraph(text, text, classes=["sg-plan-when"])
+            container += context
+        if dates:
+            label = _("Dates from the chronology")
+            container += _keep_with_next(4)
+            container += nodes.paragraph("", "", nodes.strong(label, label))
+            container += dates
+
     if terms:
         container.extend(_heading(_("Key terms"), plan_timings.key_terms))
+        text = _("When the group watches together, before the screening.")
+        container += nodes.paragraph(text, text, classes=["sg-plan-when"])
         container += _terms_list(builder, fromdocname, terms)
 
     copies = question_copies(app, questions, fromdocname, link=False)
@@ -251,19 +348,23 @@ def build_plan(app: Sphinx, plan: session_plan, fromdocname: str) -> nodes.Eleme
         container += _question_items(app, core, [by_id[id(q)] for q in core], fromdocname)
     if reserve:
         container.extend(_heading(_("If time allows")))
-        text = _("Reserve questions, not counted in the times above.")
+        spare = all_formats[0].meetings[0].spare
+        text = _reserve_intro(spare, minutes_of(reserve))
         container += nodes.paragraph(text, text, classes=["sg-plan-reserve-intro"])
         items = _question_items(app, reserve, [by_id[id(q)] for q in reserve], fromdocname)
         items["classes"].append("sg-plan-reserve")
         container += items
 
     container.extend(_heading(_("Closing"), plan_timings.closing))
-    if plan.get("closing") is not None:
-        container.extend(plan["closing"].deepcopy().children)
+    if len(plan):
+        # The body, already resolved with the page (doctree-resolved).
+        body = list(plan.children)
+        plan.clear()
+        container.extend(body)
     else:
         text = _(
             "Each member names one question the session left open; "
-            "agree on the next part of the film."
+            "agree on what the group takes up next."
         )
         container += nodes.paragraph(text, text)
     return container
@@ -274,12 +375,16 @@ def build_handout(app: Sphinx, handout: session_handout, fromdocname: str) -> no
     env, builder = app.env, app.builder
     docname = handout["chapter"]
     domain: QuestionsDomain = env.domains[DOMAIN]  # type: ignore[assignment]
+    sessions: SessionsDomain = env.domains[SESSIONS]  # type: ignore[assignment]
     container = nodes.container(classes=["sg-session-handout"])
     container += film_line(env, docname)
     chapter = chapter_title(env, docname)
     container += _labelled(
         _("Reading"), refnode_or_text(builder, fromdocname, docname, None, nodes.Text(chapter))
     )
+    # The chapter's content note: members read it before the film, and the
+    # facilitator's notes refer to it.
+    container.extend(note_copies(app, sessions.notes.get(docname, []), fromdocname))
     terms = session_key_terms(env, docname)
     if terms:
         title = _("Key terms")
@@ -296,7 +401,9 @@ def build_handout(app: Sphinx, handout: session_handout, fromdocname: str) -> no
         container += compact
     title = _("Questions")
     container += nodes.rubric(title, title)
-    for copy in question_copies(app, domain.questions_of(docname), fromdocname):
+    questions = domain.questions_of(docname)
+    cited = _cited_terms(env, questions, {term.name for term in terms})
+    for copy in question_copies(app, questions, fromdocname):
         for line in list(copy.findall(nodes.paragraph)):
             if "sg-question-terms" in line["classes"]:
                 line.parent.remove(line)  # the key terms above say it already
@@ -305,4 +412,37 @@ def build_handout(app: Sphinx, handout: session_handout, fromdocname: str) -> no
         # stays as short as the participants' handout.
         if not is_facilitator(app.config):
             container += writing_space(lines=handout["lines"])
+    if cited:
+        # The handout is read apart from the guide: a glossary entry its text
+        # cites comes with its definition.
+        title = _("Glossary entries cited above")
+        container += nodes.rubric(title, title)
+        entries = nodes.container(classes=["sg-handout-cited"])
+        for name, definition in cited:
+            para = nodes.paragraph()
+            para += nodes.strong(name, name)
+            para += nodes.Text(" " + definition)
+            entries += para
+        container += entries
     return container
+
+
+def _cited_terms(
+    env: BuildEnvironment, questions: list[discussion_question], shown: set[str]
+) -> list[tuple[str, str]]:
+    """The glossary entries the questions and notes cite with ``{term}``, with their
+    definitions, leaving out the key terms the handout shows already."""
+    glossary = glossary_data(env)
+    if glossary is None:
+        return []
+    found: list[tuple[str, str]] = []
+    for question in questions:
+        for xref in question_body(question).findall(addnodes.pending_xref):
+            if xref.get("reftype") != "term" or xref.get("sg_question_term"):
+                continue
+            entry = glossary.lookup(xref["reftarget"])
+            if entry is None or entry.term in shown:
+                continue
+            shown.add(entry.term)
+            found.append((entry.term, " ".join(entry.definition.split())))
+    return found

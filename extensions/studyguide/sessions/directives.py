@@ -12,11 +12,13 @@ from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx.util.docutils import SphinxDirective
 
+from studyguide.glossary.autolink import NOLINK_CLASS
+from studyguide.glossary.chronology import date_span, iso_date_option
 from studyguide.numbers import shown, whole_number
-from studyguide.questions.directives import docname_from, nested_in
+from studyguide.questions.directives import docname_from, nested_in, open_directive, parse_body
 from studyguide.questions.helpers import MAX_MINUTES, _warn, glossary_data, unknown_term_hint
 from studyguide.sessions.agenda import TIMING_OPTIONS, Timings
-from studyguide.sessions.nodes import session_handout, session_plan
+from studyguide.sessions.nodes import session_context, session_handout, session_plan
 
 if TYPE_CHECKING:
     from sphinx.environment import BuildEnvironment
@@ -54,14 +56,22 @@ class SessionPlan(_ChapterDirective):
     ``studyguide_meeting_minutes``), ``:welcome-minutes:``,
     ``:welcome-together-minutes:``, ``:key-terms-minutes:``,
     ``:closing-minutes:`` (the segments' lengths) and ``:key-terms:`` (one
-    ``Name: why it matters for this session`` a line, at most eight).  The
-    directive's body, if any, replaces the default closing.
+    ``Name: why it matters for this session`` a line, at most eight),
+    ``:long-meeting:``, ``:break-minutes:``, ``:talk-minutes:`` (the
+    watched-together formats) and ``:keep:`` (labels of core questions, in
+    the order a format that cannot hold them all keeps them).  The
+    directive's body, if any, replaces the default closing; it stays in the
+    doctree as the node's children (a facilitator note in it is kept only in
+    the facilitator edition).
     """
 
     has_content = True
     option_spec: ClassVar[dict[str, Any]] = {
         **{name: directives.unchanged for name in TIMING_OPTIONS},
         "key-terms": directives.unchanged,
+        "keep": directives.unchanged,
+        "from": directives.unchanged,
+        "to": directives.unchanged,
     }
 
     def run(self) -> list[nodes.Node]:
@@ -76,11 +86,51 @@ class SessionPlan(_ChapterDirective):
             node["key_terms"] = parse_key_terms(
                 self.env, self.options["key-terms"] or "", (self.env.docname, self.lineno)
             )
+        # The core questions' labels, in the order the formats keep them.
+        node["keep"] = [
+            nodes.fully_normalize_name(label)
+            for label in (self.options.get("keep") or "").replace(",", " ").split()
+        ]
+        node["from"], node["to"] = self.date_range()
         if self.content:
-            closing = nodes.container()
-            closing.extend(self.parse_content_to_nodes())
-            node["closing"] = closing
+            # The body stays in the doctree, as the plan's children: the
+            # participant edition's removal of notes and the resolution of
+            # references reach it as they reach any other content.
+            node.extend(parse_body(self))
         return [node]
+
+    def date_range(self) -> tuple[str | None, str | None]:
+        """``:from:`` and ``:to:``: the session's dates in the chronology (ISO dates)."""
+        found: list[str | None] = []
+        for option in ("from", "to"):
+            value = (self.options.get(option) or "").strip()
+            if option not in self.options:
+                found.append(None)
+                continue
+            try:
+                found.append(iso_date_option(value))
+            except ValueError:
+                _warn(
+                    "session-plan: ':%s: %s' is not a date; write an ISO date of a day, "
+                    "a month or a year, e.g. ':%s: 1973-06-29'",
+                    (self.env.docname, self.lineno),
+                    "session",
+                    option,
+                    value,
+                    option,
+                )
+                found.append(None)
+        start, end = found
+        if start and end and date_span(start)[0] > date_span(end)[1]:
+            _warn(
+                "session-plan: ':from: %s' is after ':to: %s'; swap the two dates",
+                (self.env.docname, self.lineno),
+                "session",
+                start,
+                end,
+            )
+            return None, None
+        return start, end
 
     def timing_options(self) -> dict[str, int]:
         """The minutes the plan gives, by :class:`Timings` field; bad values warned and left out."""
@@ -203,3 +253,35 @@ class SessionHandout(_ChapterDirective):
             DEFAULT_LINES,
         )
         return DEFAULT_LINES
+
+
+class SessionContext(SphinxDirective):
+    """``session-context``, in a plan's body: what the facilitator reads out at
+    "Welcome and context" (a few sentences on the period and the part)."""
+
+    has_content = True
+
+    def run(self) -> list[nodes.Node]:
+        outer = open_directive(self.env)
+        if outer is None or outer[0] != "session-plan":
+            _warn(
+                "session-context outside a session plan: put it in the body of the "
+                "session-plan directive it introduces",
+                (self.env.docname, self.lineno),
+                "session",
+            )
+            return []
+        body = self.parse_content_to_nodes() if self.content else []
+        if not any(child.astext().strip() for child in body):
+            _warn(
+                "empty session-context: write in its body the few sentences the "
+                "facilitator reads out at the welcome",
+                (self.env.docname, self.lineno),
+                "session",
+            )
+            return []
+        # Read out, not browsed: names stay plain unless written with {term}.
+        node = session_context(classes=["sg-session-context", NOLINK_CLASS])
+        self.set_source_info(node)
+        node.extend(body)
+        return [node]

@@ -5,16 +5,17 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from docutils import nodes
+
 from studyguide.docdomain import PerDocument, PerDocumentDomain
 from studyguide.questions.domain import DOMAIN as QUESTIONS
 from studyguide.questions.helpers import _warn, ordered_docnames
 from studyguide.sessions.agenda import Timings, fit_problem
 from studyguide.sessions.contentnote import content_note, pickled_note
 from studyguide.sessions.keyterms import key_terms
-from studyguide.sessions.nodes import session_plan
+from studyguide.sessions.nodes import session_context, session_plan
 
 if TYPE_CHECKING:
-    from docutils import nodes
     from sphinx.application import Sphinx
     from sphinx.config import Config
     from sphinx.environment import BuildEnvironment
@@ -30,7 +31,10 @@ class SessionsDomain(PerDocumentDomain):
 
     name = DOMAIN
     label = "Session plans"
-    #: docname -> its plans: ``chapter``, ``line``, ``timing_options``, ``key_terms``
+    #: docname -> its plans: ``chapter``, ``line``, ``timing_options``, ``key_terms``,
+    #: ``keep`` (labels), ``from`` and ``to`` (ISO dates or ``None``) and
+    #: ``context`` (the plan's context brief as plain text, paragraphs apart by a
+    #: blank line; ``""`` without one)
     plans = PerDocument[list[dict[str, Any]]]()
     #: docname -> its content notes, pickled (see ``contentnote.pickled_note``)
     notes = PerDocument[list[bytes]]()
@@ -42,6 +46,10 @@ class SessionsDomain(PerDocumentDomain):
                 "line": plan.line,
                 "timing_options": dict(plan["timing_options"]),
                 "key_terms": plan["key_terms"],
+                "keep": list(plan["keep"]),
+                "from": plan["from"],
+                "to": plan["to"],
+                "context": context_text(plan),
             }
             for plan in document.findall(session_plan)
         ]
@@ -54,13 +62,34 @@ class SessionsDomain(PerDocumentDomain):
     def page_inputs(self, docname: str) -> tuple[Any, ...]:
         """What the session plans and handouts show of *docname* (see ``collected``)."""
         plans = [
-            (plan["chapter"], sorted(plan["timing_options"].items()), plan["key_terms"])
+            (
+                plan["chapter"],
+                sorted(plan["timing_options"].items()),
+                plan["key_terms"],
+                plan["keep"],
+                plan["from"],
+                plan["to"],
+                plan["context"],
+            )
             for plan in self.plans.get(docname, [])
         ]
         return plans, self.notes.get(docname, [])
 
     def resolve_any_xref(self, *args: Any, **kwargs: Any) -> list[tuple[str, Any]]:
         return []
+
+    def plan_of(self, chapter: str) -> dict[str, Any] | None:
+        """The first plan (toctree order) of *chapter*: its data, as :attr:`plans` keeps it."""
+        for docname in ordered_docnames(self.env, self.plans):
+            for plan in self.plans[docname]:
+                if plan["chapter"] == chapter:
+                    return plan
+        return None
+
+    def context_of(self, chapter: str) -> str:
+        """The context brief of *chapter*'s plan, as plain text (``""`` without one)."""
+        plan = self.plan_of(chapter)
+        return plan["context"] if plan else ""
 
     def chosen_key_terms(self, chapter: str) -> list[tuple[str, str]] | None:
         """The ``:key-terms:`` of the first plan (toctree order) of *chapter* that gives them."""
@@ -69,6 +98,16 @@ class SessionsDomain(PerDocumentDomain):
                 if plan["chapter"] == chapter and plan["key_terms"] is not None:
                     return list(plan["key_terms"])
         return None
+
+
+def context_text(plan: session_plan) -> str:
+    """The plan's ``{session-context}`` as plain text, one paragraph a block."""
+    blocks = [
+        " ".join(paragraph.astext().split())
+        for context in plan.findall(session_context)
+        for paragraph in context.findall(nodes.paragraph)
+    ]
+    return "\n\n".join(block for block in blocks if block)
 
 
 def timings(config: Config, options: dict[str, int]) -> Timings:
@@ -120,3 +159,15 @@ def check_plans(app: Sphinx, env: BuildEnvironment) -> None:
             )
             if problem:
                 _warn("session plan for %r: %s", location, "session", chapter, problem)
+            core = [q["label"] for q in questions.questions_of(chapter, "core") if q["label"]]
+            unknown = [label for label in plan["keep"] if label not in core]
+            if unknown:
+                _warn(
+                    "session plan for %r: ':keep:' names %s, not the label of a core question "
+                    "of the chapter; give labels from: %s",
+                    location,
+                    "session",
+                    chapter,
+                    ", ".join(map(repr, unknown)),
+                    ", ".join(core) or "(none)",
+                )

@@ -12,7 +12,9 @@ class session_plan(questions_placeholder):
 
     Attributes: ``chapter``, ``timing_options`` (the plan's own minutes, see
     :data:`~studyguide.sessions.agenda.TIMING_OPTIONS`), ``key_terms``
-    (``[(term, why)]`` or ``None``) and ``closing`` (a container, or absent).
+    (``[(term, why)]`` or ``None``).  Its children are the directive's body
+    (the closing), kept in the doctree so that the edition's removal of notes
+    and the resolution of references treat it as any other content.
     """
 
 
@@ -31,7 +33,14 @@ class session_agendas(nodes.General, nodes.Element):
 class session_agenda(nodes.General, nodes.Element):
     """One format's timed agenda.
 
-    Attributes: ``title``, ``rows`` (``[(label, minutes text)]``) and
-    ``total`` (``(label, minutes text)``); children (notes on the agenda)
-    follow the table.
+    Attributes: ``title`` (what the format gives: "Watched beforehand
+    (90-minute meeting)") and ``meetings``, one ``(subtitle, rows, total)`` a
+    meeting: ``subtitle`` ("" for a format of one meeting), ``rows``
+    (``[(label, minutes text)]``) and ``total`` (``(label, minutes text)``);
+    children (notes on the agenda) follow the tables.
     """
+
+
+class session_context(nodes.General, nodes.Element):
+    """The context brief of a plan (``{session-context}`` in its body): a few
+    sentences the facilitator reads out at "Welcome and context"."""

@@ -45,26 +45,33 @@ def visit_space_text(self: TextTranslator, node: writing_space) -> None:
 
 
 AGENDAS_HTML = html_element("div")
+#: The context brief: a block set apart, to be read out.
+CONTEXT_HTML = html_element("div")
+CONTEXT_LATEX = wrapped("\n\\begin{sgcontext}\n", "\n\\end{sgcontext}\n")
 AGENDAS_LATEX = wrapped("\n\\begin{sgagendas}\n", "\\end{sgagendas}\n")
 
 
 def visit_agenda_html(self: HTML5Translator, node: session_agenda) -> None:
     self.body.append(self.starttag(node, "div"))
-    self.body.append('<table class="sg-agenda-table">\n')
-    self.body.append(f'<caption class="sg-agenda-title">{self.encode(node["title"])}</caption>\n')
-    self.body.append("<tbody>\n")
-    for label, minutes in node["rows"]:
+    self.body.append(f'<p class="sg-agenda-title">{self.encode(node["title"])}</p>\n')
+    for subtitle, rows, (label, minutes) in node["meetings"]:
+        name = subtitle or node["title"]
+        self.body.append(f'<table class="sg-agenda-table" aria-label="{self.attval(name)}">\n')
+        if subtitle:
+            caption = self.encode(subtitle)
+            self.body.append(f'<caption class="sg-agenda-meeting">{caption}</caption>\n')
+        self.body.append("<tbody>\n")
+        for row_label, row_minutes in rows:
+            self.body.append(
+                f'<tr><th scope="row">{self.encode(row_label)}</th>'
+                f'<td class="sg-agenda-minutes">{self.encode(row_minutes)}</td></tr>\n'
+            )
+        self.body.append("</tbody>\n")
         self.body.append(
-            f'<tr><th scope="row">{self.encode(label)}</th>'
-            f'<td class="sg-agenda-minutes">{self.encode(minutes)}</td></tr>\n'
+            f'<tfoot><tr class="sg-agenda-total"><th scope="row">{self.encode(label)}</th>'
+            f'<td class="sg-agenda-minutes">{self.encode(minutes)}</td></tr></tfoot>\n'
         )
-    self.body.append("</tbody>\n")
-    label, minutes = node["total"]
-    self.body.append(
-        f'<tfoot><tr class="sg-agenda-total"><th scope="row">{self.encode(label)}</th>'
-        f'<td class="sg-agenda-minutes">{self.encode(minutes)}</td></tr></tfoot>\n'
-    )
-    self.body.append("</table>\n")
+        self.body.append("</table>\n")
 
 
 def depart_agenda_html(self: HTML5Translator, node: session_agenda) -> None:
@@ -75,13 +82,18 @@ def visit_agenda_latex(self: LaTeXTranslator, node: session_agenda) -> None:
     def tex(text: str) -> str:
         return escape(text, self.config.latex_engine)
 
-    if node.parent.index(node):
-        self.body.append("\\sgagendasep\n")
+    index = node.parent.index(node)
+    if index:
+        # Two agendas side by side, then the next row.
+        self.body.append("\\sgagendasep\n" if index % 2 else "\\sgagendabreak\n")
     self.body.append(f"\\begin{{sgagenda}}{{{tex(node['title'])}}}\n")
-    for label, minutes in node["rows"]:
-        self.body.append(f"\\sgagendarow{{{tex(label)}}}{{{tex(minutes)}}}\n")
-    label, minutes = node["total"]
-    self.body.append(f"\\sgagendatotal{{{tex(label)}}}{{{tex(minutes)}}}\n")
+    for subtitle, rows, (label, minutes) in node["meetings"]:
+        if subtitle:
+            self.body.append(f"\\sgagendameeting{{{tex(subtitle)}}}\n")
+        for row_label, row_minutes in rows:
+            self.body.append(f"\\sgagendarow{{{tex(row_label)}}}{{{tex(row_minutes)}}}\n")
+        self.body.append(f"\\sgagendatotal{{{tex(label)}}}{{{tex(minutes)}}}\n")
+    self.body.append("\\sgagendanotes\n")
 
 
 def depart_agenda_latex(self: LaTeXTranslator, node: session_agenda) -> None:
@@ -89,12 +101,19 @@ def depart_agenda_latex(self: LaTeXTranslator, node: session_agenda) -> None:
 
 
 def visit_agenda_text(self: TextTranslator, node: session_agenda) -> None:
-    rows = [*node["rows"], node["total"]]
-    width = max(len(label) for label, _minutes in rows) + 2
     lines = [node["title"]]
-    lines += [f"  {label.ljust(width, '.')} {minutes}" for label, minutes in node["rows"]]
-    label, minutes = node["total"]
-    lines += ["  " + "-" * (width + len(minutes) + 1), f"  {label.ljust(width)} {minutes}"]
+    for subtitle, rows, total in node["meetings"]:
+        width = max(len(label) for label, _minutes in [*rows, total]) + 2
+        indent = "  "
+        if subtitle:
+            lines.append(f"  {subtitle}:")
+            indent = "    "
+        lines += [f"{indent}{label.ljust(width, '.')} {minutes}" for label, minutes in rows]
+        label, minutes = total
+        lines += [
+            indent + "-" * (width + len(minutes) + 1),
+            f"{indent}{label.ljust(width)} {minutes}",
+        ]
     self.new_state(0)
     self.add_text("\n".join(lines))
     self.end_state(wrap=False)
