@@ -1109,7 +1109,15 @@ def test_print_no_question_cut_short(guide_print: dict[str, Path]) -> None:
         text = pdf_text(pdf)
         cut = [line for line in text.splitlines() if line.rstrip().endswith("…")]
         assert cut == [], name
-    text = " ".join(pdf_text(guide_print["guide-facilitator"]).split())
+    # The running text only: a question that runs over a page break is read
+    # without the page number and the next page's running head between its lines.
+    text = " ".join(
+        line
+        for page in pdf_pages(guide_print["guide-facilitator"])
+        for line in page.splitlines()
+        if not re.fullmatch(r"\s*[0-9ivxl]+\s*", line) and "Facilitator edition" not in line
+    )
+    text = " ".join(text.split())
     # Words broken at a line's end joined again; glossary terms (small capitals)
     # and their pages "(p. 82)" as plain words.
     text = re.sub(r"(\w)- (\w)", r"\1\2", text)
