@@ -45,6 +45,7 @@ from studyguide.sessions.contentnote import setup_content_note
 from studyguide.sessions.directives import SessionHandout, SessionPlan
 from studyguide.sessions.domain import SessionsDomain, check_plans
 from studyguide.sessions.keyterms import KeyTerm, key_terms
+from studyguide.sessions.runsheet import setup_runsheet
 from studyguide.sessions.nodes import (
     session_agenda,
     session_agendas,
@@ -118,6 +119,8 @@ def setup_sessions(app: Sphinx) -> None:
     app.add_directive("session-plan", SessionPlan)
     app.add_directive("session-handout", SessionHandout)
     setup_content_note(app)
+    # The meeting's printed matter: run sheet (modules of their own).
+    setup_runsheet(app)
     app.connect("env-check-consistency", check_plans)
     # Filled on doctree-resolved, in the questions component's one walk of the page.
     app.connect(FILL_PLACEHOLDER, fill_session_placeholder)
