@@ -21,7 +21,7 @@ PAPER       ?= a4
 checklogs = PYTHONPATH=extensions $(VENV)/bin/python -c \
 	  'import sys; from studyguide.book import main; sys.exit(main(sys.argv[1:]))' $(1)
 
-.PHONY: help html pdf epub pdf-deps live clean test venv bench facilitator handouts site Makefile
+.PHONY: help html pdf epub pdf-deps live clean test venv bench facilitator handouts runsheets cards site Makefile
 
 help:
 	@echo "make html       build the web guide in $(BUILDDIR)/html"
@@ -30,6 +30,8 @@ help:
 	@echo "make epub       build the e-reader edition in $(BUILDDIR)/epub"
 	@echo "make facilitator  the facilitator edition (HTML and PDF) in $(BUILDDIR)/facilitator"
 	@echo "make handouts   one printable PDF per session in $(BUILDDIR)/handouts"
+	@echo "make runsheets  the facilitator's run sheet of each session, $(BUILDDIR)/runsheets/session-N.pdf"
+	@echo "                (clock times from 19:00; another start: make runsheets START=18:30)"
 	@echo "make site       the site to publish, in $(BUILDDIR)/site: the web guide with"
 	@echo "                the PDF, the EPUB and the handouts as downloads (needs TeX)"
 	@echo "make live       serve the guide and rebuild it on every change"
@@ -82,6 +84,20 @@ handouts: $(VENV)/.installed
 	  $(BUILDDIR)/handouts/facilitator/latex/*.log)
 	cp $(BUILDDIR)/handouts/participant/latex/session-*.pdf \
 	   $(BUILDDIR)/handouts/facilitator/latex/session-*-facilitator.pdf $(BUILDDIR)/handouts/
+
+# The facilitator's run sheet of each session (docs/runsheets/, facilitator
+# edition only): $(BUILDDIR)/runsheets/session-N.pdf.  START=18:30 sets the
+# clock of every sheet (studyguide_session_start); without it, each sheet's
+# own :start: (19:00).
+START       ?=
+runsheets: export LATEXMKOPTS = -interaction=nonstopmode -halt-on-error
+runsheets: $(VENV)/.installed
+	$(call sphinx,latexpdf,$(BUILDDIR)/runsheets/build) -t runsheets -t facilitator \
+	  $(if $(START),-D studyguide_session_start=$(START))
+	$(call checklogs,$(BUILDDIR)/runsheets/build/latex/*.log)
+	for pdf in $(BUILDDIR)/runsheets/build/latex/runsheet-*-facilitator.pdf; do \
+	  n=$${pdf##*/runsheet-}; cp "$$pdf" $(BUILDDIR)/runsheets/session-$${n%-facilitator.pdf}.pdf; \
+	done
 
 # The site to publish: the participant web guide, with the PDF, the EPUB and
 # the participant handouts built first, so that its pages link them as

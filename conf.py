@@ -160,6 +160,36 @@ if tags.has("handouts"):  # noqa: F821
 else:
     exclude_patterns.append("handouts")
 
+# Run sheets (docs/runsheets/): facilitator material, so they exist only in
+# the facilitator edition.  `-t runsheets -t facilitator` (make runsheets)
+# prints one per session, _build/runsheets/session-N.pdf; the start time is
+# each sheet's :start:, or `-D studyguide_session_start=18:30` (START=18:30).
+if not tags.has("facilitator"):  # noqa: F821
+    exclude_patterns.append("runsheets")
+if tags.has("runsheets") and tags.has("facilitator"):  # noqa: F821
+    latex_documents = [
+        (
+            f"runsheets/session-{n}",
+            f"runsheet-{n}.tex",
+            f"Run sheet, session {n}: {title}",
+            project,
+            "howto",
+            False,
+        )
+        for n, title in SESSIONS
+    ]
+    latex_appendices = []
+    latex_domain_indices = False
+    latex_elements = {
+        **latex_elements,
+        # At most four A4 pages at 10 pt.
+        "pointsize": "10pt",
+        "sphinxsetup": "hmargin={1.5cm,1.5cm}, vmargin={1.2cm,1.5cm}",
+        "maketitle": r"\sghandouttitle",
+        "tableofcontents": "",
+        "printindex": "",
+    }
+
 # Downloads: what `make site` builds before the web guide, linked from the
 # front page and the sessions page ({studyguide-downloads}).  Paths are
 # relative to the build directory (_build).  Where a file is missing (a plain
