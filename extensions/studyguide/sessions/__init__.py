@@ -44,8 +44,9 @@ from studyguide.sessions.build import build_handout, build_plan, film_line, runt
 from studyguide.sessions.contentnote import setup_content_note
 from studyguide.sessions.directives import SessionHandout, SessionPlan
 from studyguide.sessions.domain import SessionsDomain, check_plans
+from studyguide.sessions.invitation import setup_invitation
 from studyguide.sessions.keyterms import KeyTerm, key_terms
-from studyguide.sessions.runsheet import setup_runsheet
+from studyguide.sessions.meeting import setup_meeting
 from studyguide.sessions.nodes import (
     session_agenda,
     session_agendas,
@@ -53,6 +54,7 @@ from studyguide.sessions.nodes import (
     session_plan,
     writing_space,
 )
+from studyguide.sessions.runsheet import setup_runsheet
 from studyguide.sessions.writers import (
     AGENDAS_HTML,
     AGENDAS_LATEX,
@@ -119,8 +121,10 @@ def setup_sessions(app: Sphinx) -> None:
     app.add_directive("session-plan", SessionPlan)
     app.add_directive("session-handout", SessionHandout)
     setup_content_note(app)
-    # The meeting's printed matter: run sheet (modules of their own).
+    # The meeting's printed matter: run sheet, invitation (modules of their own).
+    setup_meeting(app)
     setup_runsheet(app)
+    setup_invitation(app)
     app.connect("env-check-consistency", check_plans)
     # Filled on doctree-resolved, in the questions component's one walk of the page.
     app.connect(FILL_PLACEHOLDER, fill_session_placeholder)

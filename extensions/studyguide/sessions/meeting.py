@@ -16,7 +16,9 @@ from typing import TYPE_CHECKING, Any
 from docutils import nodes
 from docutils.parsers.rst import directives
 
+from studyguide.assets import add_static_dir
 from studyguide.i18n import _
+from studyguide.latex import add_latex_package
 from studyguide.questions.domain import DOMAIN as QUESTIONS
 from studyguide.questions.helpers import _warn, format_minutes, ordered_docnames
 from studyguide.questions.lists import question_copies
@@ -108,7 +110,10 @@ def questions_of(env: BuildEnvironment, chapter: str) -> tuple[list[Any], list[A
 
 
 def paragraph_range(env: BuildEnvironment, chapter: str) -> str | None:
-    """ "¶ 1–19": the numbered paragraphs of the chapter's review (``None`` without)."""
+    """ "¶ 1–19": the numbered paragraphs of the chapter's review (``None`` without).
+
+    The space after "¶" does not break (see :func:`nowrap` for the dash).
+    """
     try:
         from studyguide.paragraphs import DOMAIN as PARAGRAPHS
     except ImportError:  # the paragraphs component is optional
@@ -117,10 +122,17 @@ def paragraph_range(env: BuildEnvironment, chapter: str) -> str | None:
     count = getattr(domain, "counts", {}).get(chapter) if domain is not None else None
     if not count:
         return None
-    return f"¶ 1–{count}" if count > 1 else "¶ 1"
+    return f"¶\u00a01–{count}" if count > 1 else "¶\u00a01"
 
 
-def session_dates(env: BuildEnvironment, start: str | None, end: str | None) -> list[tuple[str, str]]:
+def nowrap(text: str) -> nodes.inline:
+    """*text* kept on one line (a paragraph range, a clock time): CSS and ``\\mbox``."""
+    return nodes.inline(text, text, classes=["sg-nowrap"])
+
+
+def session_dates(
+    env: BuildEnvironment, start: str | None, end: str | None
+) -> list[tuple[str, str]]:
     """(date as readers write it, event) of the chronology within *start* and *end*."""
     if not start and not end:
         return []
@@ -189,7 +201,7 @@ def chosen_questions(
     chapter: str,
     labels: list[str] | None,
     count: int,
-    location: tuple[str, int],
+    location: Any,
     directive: str,
 ) -> list[discussion_question]:
     """The questions *labels* names (in that order), else the first *count* core ones."""
@@ -214,3 +226,10 @@ def chosen_questions(
             continue
         found.append(question)
     return found
+
+
+def setup_meeting(app: Sphinx) -> None:
+    """The styles the run sheet, the invitation and the cards share (CSS, LaTeX)."""
+    add_static_dir(app)
+    app.add_css_file("studyguide-meeting.css")
+    add_latex_package(app, "sgmeeting")

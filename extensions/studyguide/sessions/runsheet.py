@@ -33,7 +33,6 @@ from docutils.parsers.rst import directives
 from studyguide.config import Setting, add_config_values, config_warning
 from studyguide.glossary.chronology import iso_date_option
 from studyguide.i18n import _
-from studyguide.latex import add_latex_package
 from studyguide.nodeutil import refnode_or_text
 from studyguide.questions.domain import DOMAIN as QUESTIONS
 from studyguide.questions.helpers import chapter_title, format_minutes
@@ -52,6 +51,7 @@ from studyguide.sessions.meeting import (
     clock_option,
     clock_text,
     labelled_copies,
+    nowrap,
     paragraph_range,
     plan_of,
     questions_of,
@@ -167,7 +167,9 @@ def dates_list(dates: list[tuple[str, str]]) -> nodes.Element:
     return container
 
 
-def context_brief(app: Sphinx, placeholder: session_runsheet, plan_context: Any) -> list[nodes.Node]:
+def context_brief(
+    app: Sphinx, placeholder: session_runsheet, plan_context: Any
+) -> list[nodes.Node]:
     """The directive's body, else the plan's context brief (text or nodes)."""
     if placeholder.children:
         return [child.deepcopy() for child in placeholder.children]
@@ -224,7 +226,7 @@ def build_runsheet(app: Sphinx, placeholder: session_runsheet, fromdocname: str)
         builder, fromdocname, chapter, None, nodes.Text(chapter_title(env, chapter))
     )
     paragraphs = paragraph_range(env, chapter)
-    extra = [nodes.Text(", " + paragraphs)] if paragraphs else []
+    extra = [nodes.Text(", "), nowrap(paragraphs)] if paragraphs else []
     container += labelled(str(_("Reading")), reading, *extra)
     meeting = _("%(start)s to %(end)s, %(format)s") % {
         "start": clock_text(start),
@@ -344,7 +346,6 @@ def setup_runsheet(app: Sphinx) -> None:
         },
     )
     app.connect("config-inited", check_start)
-    add_latex_package(app, "sgmeeting")
     app.add_directive("session-runsheet", SessionRunsheet)
     app.connect(FILL_PLACEHOLDER, fill_runsheet)
     register_nodes(app, {session_runsheet: Visitors()}, fallback=SKIP)
