@@ -29,7 +29,8 @@ help:
 	@echo "                (A4; US letter: make pdf PAPER=letter)"
 	@echo "make epub       build the e-reader edition in $(BUILDDIR)/epub"
 	@echo "make facilitator  the facilitator edition (HTML and PDF) in $(BUILDDIR)/facilitator"
-	@echo "make handouts   one printable PDF per session in $(BUILDDIR)/handouts"
+	@echo "make handouts   one printable PDF per session in $(BUILDDIR)/handouts, and"
+	@echo "                each session's invitation, $(BUILDDIR)/handouts/invitation-N.pdf"
 	@echo "make runsheets  the facilitator's run sheet of each session, $(BUILDDIR)/runsheets/session-N.pdf"
 	@echo "                (clock times from 19:00; another start: make runsheets START=18:30)"
 	@echo "make site       the site to publish, in $(BUILDDIR)/site: the web guide with"
@@ -75,7 +76,8 @@ facilitator: $(VENV)/.installed
 	$(call checklogs,$(BUILDDIR)/facilitator/latex/*.log)
 
 # One A4 handout per session (docs/handouts/), in both editions:
-# $(BUILDDIR)/handouts/session-N.pdf and session-N-facilitator.pdf.
+# $(BUILDDIR)/handouts/session-N.pdf and session-N-facilitator.pdf; and the
+# invitation of each session, a page of its own: invitation-N.pdf.
 handouts: export LATEXMKOPTS = -interaction=nonstopmode -halt-on-error
 handouts: $(VENV)/.installed
 	$(call sphinx,latexpdf,$(BUILDDIR)/handouts/participant) -t handouts
@@ -83,6 +85,7 @@ handouts: $(VENV)/.installed
 	$(call checklogs,$(BUILDDIR)/handouts/participant/latex/*.log \
 	  $(BUILDDIR)/handouts/facilitator/latex/*.log)
 	cp $(BUILDDIR)/handouts/participant/latex/session-*.pdf \
+	   $(BUILDDIR)/handouts/participant/latex/invitation-*.pdf \
 	   $(BUILDDIR)/handouts/facilitator/latex/session-*-facilitator.pdf $(BUILDDIR)/handouts/
 
 # The facilitator's run sheet of each session (docs/runsheets/, facilitator

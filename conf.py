@@ -145,6 +145,17 @@ if tags.has("handouts"):  # noqa: F821
             False,
         )
         for n, title in SESSIONS
+    ] + [
+        # The invitation of each session, a page of its own (docs/invitations/).
+        (
+            f"invitations/session-{n}",
+            f"invitation-{n}.tex",
+            f"Invitation to session {n}: {title}",
+            project,
+            "howto",
+            False,
+        )
+        for n, title in SESSIONS
     ]
     latex_appendices = []
     latex_domain_indices = False
@@ -206,6 +217,13 @@ studyguide_downloads_note = (
     "The printable guide (PDF), the EPUB and the session handouts are published "
     "with the site: `make site` builds them with the web guide."
 )
+
+
+# Invitations (docs/invitations/): where the film can be found.  Icarus Films
+# distributes it (the running times in the chapters are theirs).
+studyguide_film_title = "The Battle of Chile"
+studyguide_distributor = "Icarus Films"
+studyguide_distributor_url = "https://icarusfilms.com/"
 
 
 # -- Manual page -------------------------------------------------------------
