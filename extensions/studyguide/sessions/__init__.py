@@ -41,6 +41,7 @@ from studyguide.config import Setting, add_config_values, config_warning
 from studyguide.questions.lists import FILL_PLACEHOLDER
 from studyguide.sessions.agenda import DEFAULT_MEETING
 from studyguide.sessions.build import build_handout, build_plan, film_line, runtime_of
+from studyguide.sessions.cards import setup_cards
 from studyguide.sessions.contentnote import setup_content_note
 from studyguide.sessions.directives import SessionHandout, SessionPlan
 from studyguide.sessions.domain import SessionsDomain, check_plans
@@ -121,10 +122,11 @@ def setup_sessions(app: Sphinx) -> None:
     app.add_directive("session-plan", SessionPlan)
     app.add_directive("session-handout", SessionHandout)
     setup_content_note(app)
-    # The meeting's printed matter: run sheet, invitation (modules of their own).
+    # The meeting's printed matter: run sheet, invitation, cards (modules of their own).
     setup_meeting(app)
     setup_runsheet(app)
     setup_invitation(app)
+    setup_cards(app)
     app.connect("env-check-consistency", check_plans)
     # Filled on doctree-resolved, in the questions component's one walk of the page.
     app.connect(FILL_PLACEHOLDER, fill_session_placeholder)
