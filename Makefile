@@ -33,6 +33,8 @@ help:
 	@echo "                each session's invitation, $(BUILDDIR)/handouts/invitation-N.pdf"
 	@echo "make runsheets  the facilitator's run sheet of each session, $(BUILDDIR)/runsheets/session-N.pdf"
 	@echo "                (clock times from 19:00; another start: make runsheets START=18:30)"
+	@echo "make cards      each session's questions on A6 cards, four to an A4 sheet:"
+	@echo "                $(BUILDDIR)/cards/session-N.pdf, and session-N-facilitator.pdf (notes on the backs)"
 	@echo "make site       the site to publish, in $(BUILDDIR)/site: the web guide with"
 	@echo "                the PDF, the EPUB and the handouts as downloads (needs TeX)"
 	@echo "make live       serve the guide and rebuild it on every change"
@@ -100,6 +102,21 @@ runsheets: $(VENV)/.installed
 	$(call checklogs,$(BUILDDIR)/runsheets/build/latex/*.log)
 	for pdf in $(BUILDDIR)/runsheets/build/latex/runsheet-*-facilitator.pdf; do \
 	  n=$${pdf##*/runsheet-}; cp "$$pdf" $(BUILDDIR)/runsheets/session-$${n%-facilitator.pdf}.pdf; \
+	done
+
+# Question cards (docs/cards/): each question of a session on an A6 card,
+# four to an A4 sheet with cut marks: $(BUILDDIR)/cards/session-N.pdf, and
+# session-N-facilitator.pdf with each note on the back of its card (print
+# both sides, flip on the long edge).
+cards: export LATEXMKOPTS = -interaction=nonstopmode -halt-on-error
+cards: $(VENV)/.installed
+	$(call sphinx,latexpdf,$(BUILDDIR)/cards/participant) -t cards
+	$(call sphinx,latexpdf,$(BUILDDIR)/cards/facilitator) -t cards -t facilitator
+	$(call checklogs,$(BUILDDIR)/cards/participant/latex/*.log \
+	  $(BUILDDIR)/cards/facilitator/latex/*.log)
+	for pdf in $(BUILDDIR)/cards/participant/latex/cards-*.pdf \
+	           $(BUILDDIR)/cards/facilitator/latex/cards-*-facilitator.pdf; do \
+	  name=$${pdf##*/cards-}; cp "$$pdf" $(BUILDDIR)/cards/session-$$name; \
 	done
 
 # The site to publish: the participant web guide, with the PDF, the EPUB and

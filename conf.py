@@ -219,6 +219,34 @@ studyguide_downloads_note = (
 )
 
 
+# Question cards (docs/cards/): `-t cards` (make cards) prints the questions of
+# each session on A6 cards, four to an A4 sheet, _build/cards/session-N.pdf
+# and, with the notes on the backs, session-N-facilitator.pdf.
+if tags.has("cards"):  # noqa: F821
+    _edition = " (facilitator edition)" if tags.has("facilitator") else ""  # noqa: F821
+    latex_documents = [
+        (
+            f"cards/session-{n}",
+            f"cards-{n}.tex",
+            f"Question cards, session {n}: {title}{_edition}",
+            project,
+            "howto",
+            False,
+        )
+        for n, title in SESSIONS
+    ]
+    latex_appendices = []
+    latex_domain_indices = False
+    latex_elements = {
+        **latex_elements,
+        "pointsize": "10pt",
+        "maketitle": "",
+        "tableofcontents": "",
+        "printindex": "",
+    }
+else:
+    exclude_patterns.append("cards")
+
 # Invitations (docs/invitations/): where the film can be found.  Icarus Films
 # distributes it (the running times in the chapters are theirs).
 studyguide_film_title = "The Battle of Chile"
