@@ -201,7 +201,9 @@ def test_unknown_question_label_is_warned(app: SphinxTestApp) -> None:
     ]
 
 
-@pytest.mark.sphinx("latex", testroot="meeting", confoverrides={"studyguide_edition": "facilitator"})
+@pytest.mark.sphinx(
+    "latex", testroot="meeting", confoverrides={"studyguide_edition": "facilitator"}
+)
 def test_cards_latex_backs_mirrored(app: SphinxTestApp) -> None:
     """Five questions: two sheets of fronts, each followed by its backs, columns swapped."""
     app.build()
@@ -210,7 +212,9 @@ def test_cards_latex_backs_mirrored(app: SphinxTestApp) -> None:
     sheets = re.findall(r"\\begin\{sgcardsheet\}\{(\w+)\}(.*?)\\end\{sgcardsheet\}", tex, re.S)
     assert [side for side, _body in sheets] == ["front", "back", "front", "back"]
     slots = [
-        re.findall(r"\\sgcardsave\{(\d)\}\{.*?\}\{%\n\\begin\{sgcard\w+\}\{Question 1\.(\d)\}", body)
+        re.findall(
+            r"\\sgcardsave\{(\d)\}\{.*?\}\{%\n\\begin\{sgcard\w+\}\{Question 1\.(\d)\}", body
+        )
         for _side, body in sheets
     ]
     assert slots[0] == [("0", "1"), ("1", "2"), ("2", "3"), ("3", "4")]
@@ -295,9 +299,10 @@ def test_runsheet_pdf(session: int, runsheet_pdfs: Path, guide_facilitator_html:
     flat = squeeze(text)
     questions = chapter_questions(guide_facilitator_html, SESSIONS[session])
     assert len(questions) >= 6
-    for question, note, reserve in questions:
+    for question, note, _reserve in questions:
         assert squeeze(question) in flat, question
-        assert note and squeeze(note) in flat, note[:80]
+        assert note, question
+        assert squeeze(note) in flat, note[:80]
     reserves = sum(1 for _q, _n, reserve in questions if reserve)
     assert len(re.findall(r"Reserve · Question \d\.\d", text)) == reserves
     for clock in ("19:00 Welcome and context", "19:10 Key terms", "19:20 Core questions"):
@@ -309,7 +314,8 @@ def test_runsheet_pdf(session: int, runsheet_pdfs: Path, guide_facilitator_html:
         body = content_note.get_text(" ", strip=True).removeprefix("Content note")
         assert squeeze(body) in flat
     brief = sheet.select_one(".sg-runsheet-subhead").find_next_siblings("p", limit=2)
-    assert brief and all(squeeze(p.get_text(" ", strip=True)) in flat for p in brief)
+    assert brief
+    assert all(squeeze(p.get_text(" ", strip=True)) in flat for p in brief)
     # No fragment: no line ends with an ellipsis.
     assert not [line for line in text.splitlines() if line.rstrip().endswith("…")]
 
@@ -335,9 +341,12 @@ def test_guide_invitations(session: int, guide_html: Path) -> None:
     flat = re.sub(r"[ \n]+", " ", text)
     for content in (flat, html_text):
         assert f"{runtime} minutes" in content
-        assert "Icarus Films" in content and "https://icarusfilms.com/" in content
+        assert "Icarus Films" in content
+        assert "https://icarusfilms.com/" in content
         assert f"¶\u00a01–{paragraphs}" in content
-        assert "[date]" in content and "[time]" in content and "[place]" in content
+        assert "[date]" in content
+        assert "[time]" in content
+        assert "[place]" in content
         assert "…" not in content
     if session == 1:
         assert "https://www.youtube.com/watch?v=CnTPJ6kmB0s" in flat
@@ -397,7 +406,9 @@ def card_titles(pdf: Path, number: int) -> list[dict[str, tuple[int, int]]]:
 
 
 @pytest.mark.parametrize("session", sorted(SESSIONS))
-def test_card_pdfs(session: int, card_pdfs: tuple[Path, Path], guide_facilitator_html: Path) -> None:
+def test_card_pdfs(
+    session: int, card_pdfs: tuple[Path, Path], guide_facilitator_html: Path
+) -> None:
     """Four cards a sheet, reserves marked; the facilitator's notes behind their cards."""
     participant, facilitator = card_pdfs
     questions = chapter_questions(guide_facilitator_html, SESSIONS[session])
@@ -418,7 +429,8 @@ def test_card_pdfs(session: int, card_pdfs: tuple[Path, Path], guide_facilitator
     positions = card_titles(backs, 2 * sheets)
     for sheet in range(sheets):
         front, back = positions[2 * sheet], positions[2 * sheet + 1]
-        assert front and set(front) == set(back)
+        assert front
+        assert set(front) == set(back)
         for number, (column, row) in front.items():
             assert back[number] == (1 - column, row), number
         assert "Facilitator note" in pages[2 * sheet + 1]
@@ -438,5 +450,6 @@ def test_makefile_names_the_targets() -> None:
         ("handouts", "invitation-N.pdf"),
     ]:
         assert re.search(rf"^{target}:", makefile, re.M)
-        assert f"make {target}" in readme and output in readme
+        assert f"make {target}" in readme
+        assert output in readme
         assert re.search(rf'@echo "make {target} .*', makefile)
