@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 import re
+import shutil
 import subprocess
 import unicodedata
 from pathlib import Path
@@ -17,12 +18,13 @@ from typing import TYPE_CHECKING
 
 import pytest
 from bs4 import BeautifulSoup
-from guidetest import ROOT, latexmk, pdf_text, require_tools, sphinx_build
+from guidetest import ROOT, latexmk, pdf_text, require_tools, sphinx_build, written_after_edit
 
 if TYPE_CHECKING:
     from sphinx.testing.util import SphinxTestApp
 
 SESSIONS = {1: "part-1-insurrection", 2: "part-2-coup", 3: "part-3-peoples-power"}
+FACILITATOR = {"studyguide_edition": "facilitator"}
 
 
 def page(path: Path) -> BeautifulSoup:
@@ -453,3 +455,46 @@ def test_makefile_names_the_targets() -> None:
         assert f"make {target}" in readme
         assert output in readme
         assert re.search(rf'@echo "make {target} .*', makefile)
+
+
+@pytest.mark.sphinx("html", testroot="meeting", confoverrides=FACILITATOR)
+def test_runsheet_watched_together(app: SphinxTestApp) -> None:
+    """The plan's "watched together" agenda: the screening in its place, and no
+    minutes claimed for reserves the meeting has no room for."""
+    app.build()
+    assert app.warning.getvalue() == "", app.warning.getvalue()
+    sheet = page(app.outdir / "runsheet-together.html").select_one("div.sg-runsheet")
+    steps = [p.get_text(" ", strip=True) for p in sheet.select("p.rubric.sg-runsheet-step")]
+    assert steps == [
+        "19:00 Welcome (5 minutes)",
+        "19:05 Screening (96 minutes)",
+        "20:41 Key terms (10 minutes)",
+        "20:51 Core questions (55 minutes)",
+        "21:46 Reserve questions",
+        "21:46 Closing (5 minutes)",
+    ]
+    text = sheet.get_text(" ", strip=True)
+    assert "No time is left for them in this meeting" in text
+    assert "End of the meeting: 21:51." in text
+
+
+def test_edit_rewrites_the_meeting_pages(tmp_path: Path, rootdir: Path) -> None:
+    """A question edited in its chapter reaches the run sheet, invitation and cards."""
+    from sphinx.testing.util import SphinxTestApp
+
+    srcdir = tmp_path / "meeting"
+    shutil.copytree(rootdir / "test-meeting", srcdir)
+    first = SphinxTestApp("html", srcdir=srcdir)
+    try:
+        first.build()
+    finally:
+        first.cleanup()
+    written = written_after_edit(
+        srcdir / "chapter-one.md",
+        "\n::::{discussion-question}\n:priority: reserve\n\nEDITED-QUESTION?\n::::\n",
+    )
+    for name in ("runsheet", "invitation", "cards"):
+        assert name in written, written
+    assert "EDITED-QUESTION" in (srcdir / "_build" / "html" / "runsheet.html").read_text(
+        encoding="utf-8"
+    )
