@@ -498,3 +498,20 @@ def test_edit_rewrites_the_meeting_pages(tmp_path: Path, rootdir: Path) -> None:
     assert "EDITED-QUESTION" in (srcdir / "_build" / "html" / "runsheet.html").read_text(
         encoding="utf-8"
     )
+
+
+def test_context_brief_from_the_plan() -> None:
+    """Without a body, the run sheet takes the plan's context brief (text or nodes)."""
+    from docutils import nodes
+    from studyguide.sessions.agenda import Timings
+    from studyguide.sessions.meeting import PlanInfo
+    from studyguide.sessions.runsheet import context_brief, session_runsheet
+
+    plan = PlanInfo("sessions", Timings(), None, {"chapter": "c", "context": "PLAN-BRIEF."})
+    empty = session_runsheet(chapter="c")
+    assert [n.astext() for n in context_brief(empty, plan.context())] == ["PLAN-BRIEF."]
+    body = nodes.container("", nodes.paragraph("", "NODE-BRIEF."))
+    assert [n.astext() for n in context_brief(empty, body)] == ["NODE-BRIEF."]
+    own = session_runsheet("", nodes.paragraph("", "OWN-BRIEF."), chapter="c")
+    assert [n.astext() for n in context_brief(own, plan.context())] == ["OWN-BRIEF."]
+    assert PlanInfo(None, Timings(), None).context() is None

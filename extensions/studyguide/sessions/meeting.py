@@ -10,7 +10,7 @@ glossary) so that the three say the same as the session plan.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
@@ -38,6 +38,8 @@ if TYPE_CHECKING:
 
 #: A clock time: "19:00", "7:30".
 CLOCK = re.compile(r"([01]?[0-9]|2[0-3]):([0-5][0-9])", re.ASCII)
+#: Where a session plan may keep a context brief (its node's attribute or its data).
+CONTEXT_KEYS = ("context", "context_brief")
 #: The run sheet's start when neither its ``:start:`` nor the command line gives one.
 DEFAULT_START = "19:00"
 
@@ -71,6 +73,8 @@ class PlanInfo:
     docname: str | None
     timings: Timings
     node: session_plan | None
+    #: What the sessions domain keeps of the plan (``chapter``, ``timing_options``...).
+    data: dict[str, Any] = field(default_factory=dict)
 
     def closing(self) -> list[nodes.Node]:
         """The plan's own closing (its body), copied; empty where it has none."""
@@ -79,8 +83,14 @@ class PlanInfo:
         return [child.deepcopy() for child in self.node["closing"].children]
 
     def context(self) -> Any:
-        """The plan's context brief, where the plan gives one (``context``)."""
-        return None if self.node is None else self.node.get("context")
+        """The plan's context brief, where the plan gives one: its node's or its
+        data's ``context`` (or ``context_brief``), text or a node."""
+        for key in CONTEXT_KEYS:
+            if self.node is not None and self.node.get(key) is not None:
+                return self.node[key]
+            if self.data.get(key) is not None:
+                return self.data[key]
+        return None
 
 
 def plan_of(app: Sphinx, chapter: str) -> PlanInfo:
@@ -99,7 +109,7 @@ def plan_of(app: Sphinx, chapter: str) -> PlanInfo:
                 ),
                 None,
             )
-            return PlanInfo(docname, timings(app.config, plan["timing_options"]), node)
+            return PlanInfo(docname, timings(app.config, plan["timing_options"]), node, plan)
     return PlanInfo(None, timings(app.config, {}), None)
 
 

@@ -167,9 +167,7 @@ def dates_list(dates: list[tuple[str, str]]) -> nodes.Element:
     return container
 
 
-def context_brief(
-    app: Sphinx, placeholder: session_runsheet, plan_context: Any
-) -> list[nodes.Node]:
+def context_brief(placeholder: session_runsheet, plan_context: Any) -> list[nodes.Node]:
     """The directive's body, else the plan's context brief (text or nodes)."""
     if placeholder.children:
         return [child.deepcopy() for child in placeholder.children]
@@ -259,7 +257,7 @@ def build_runsheet(app: Sphinx, placeholder: session_runsheet, fromdocname: str)
             container.extend(_reserve_step(app, reserve, clocks["reserve"], spare, fromdocname))
         container += step_heading(clock, segment.label, segment.minutes)
         if segment.key == "welcome":
-            brief = context_brief(app, placeholder, plan.context())
+            brief = context_brief(placeholder, plan.context())
             if brief:
                 container.extend(subheading(str(_("Context brief, to read out"))))
                 container.extend(brief)
