@@ -182,6 +182,11 @@ def labelled_copies(
         for line in list(copy.findall(nodes.paragraph)):
             if "sg-question-terms" in line["classes"]:
                 line.parent.remove(line)  # the key terms say it already
+        for title in list(copy.findall(nodes.paragraph)):
+            if "sg-facilitator-note-title" in title["classes"]:
+                # In print, the note's title stays with its first lines.
+                keep = nodes.raw("", "\\par\\nobreak", format="latex")
+                title.parent.insert(title.parent.index(title) + 1, keep)
         header = next(iter(copy.findall(question_header)), None)
         if header is None:
             continue

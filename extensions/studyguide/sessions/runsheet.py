@@ -114,7 +114,12 @@ class SessionRunsheet(_ChapterDirective):
 # -- Pieces ----------------------------------------------------------------------------
 
 
-def step_heading(clock: str, label: str, minutes: float | None = None) -> nodes.rubric:
+#: In print, a step's heading starts a page unless this much room is left: its
+#: own line and the first lines of a question box (which asks for six).
+STEP_ROOM = "\\needspace{9\\baselineskip}"
+
+
+def step_heading(clock: str, label: str, minutes: float | None = None) -> list[nodes.Node]:
     """ "19:10 Key terms (10 minutes)": a heading, kept with what follows in print."""
     rubric = nodes.rubric(classes=["sg-runsheet-step"])
     rubric += nodes.inline(clock, clock, classes=["sg-runsheet-clock"])
@@ -122,7 +127,7 @@ def step_heading(clock: str, label: str, minutes: float | None = None) -> nodes.
     if minutes is not None:
         text = " (" + format_minutes(minutes) + ")"
         rubric += nodes.inline(text, text, classes=["sg-plan-minutes"])
-    return rubric
+    return [nodes.raw("", STEP_ROOM, format="latex"), rubric]
 
 
 def subheading(label: str) -> list[nodes.Node]:
@@ -255,7 +260,7 @@ def build_runsheet(app: Sphinx, placeholder: session_runsheet, fromdocname: str)
         clock = clock_text(clocks[segment.key])
         if segment.key == "closing" and reserve:
             container.extend(_reserve_step(app, reserve, clocks["reserve"], spare, fromdocname))
-        container += step_heading(clock, segment.label, segment.minutes)
+        container.extend(step_heading(clock, segment.label, segment.minutes))
         if segment.key == "welcome":
             brief = context_brief(placeholder, plan.context())
             if brief:
@@ -303,7 +308,7 @@ def _reserve_step(
             "No time is left for them in this meeting: use one only in place of a core question."
         )
     intro = nodes.paragraph(text, text, classes=["sg-runsheet-reserve-intro"])
-    return [heading, intro, *labelled_copies(app, reserve, fromdocname, reserve_label=True)]
+    return [*heading, intro, *labelled_copies(app, reserve, fromdocname, reserve_label=True)]
 
 
 def fill_runsheet(
