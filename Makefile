@@ -21,7 +21,7 @@ PAPER       ?= a4
 checklogs = PYTHONPATH=extensions $(VENV)/bin/python -c \
 	  'import sys; from studyguide.book import main; sys.exit(main(sys.argv[1:]))' $(1)
 
-.PHONY: help html pdf epub pdf-deps live clean test venv bench facilitator handouts site site-facilitator Makefile
+.PHONY: help html pdf epub pdf-deps live clean test venv bench facilitator handouts runsheets cards site site-facilitator Makefile
 
 help:
 	@echo "make html       build the web guide in $(BUILDDIR)/html"
@@ -29,7 +29,12 @@ help:
 	@echo "                (A4; US letter: make pdf PAPER=letter)"
 	@echo "make epub       build the e-reader edition in $(BUILDDIR)/epub"
 	@echo "make facilitator  the facilitator edition (HTML and PDF) in $(BUILDDIR)/facilitator"
-	@echo "make handouts   one printable PDF per session in $(BUILDDIR)/handouts"
+	@echo "make handouts   one printable PDF per session in $(BUILDDIR)/handouts, and"
+	@echo "                each session's invitation, $(BUILDDIR)/handouts/invitation-N.pdf"
+	@echo "make runsheets  the facilitator's run sheet of each session, $(BUILDDIR)/runsheets/session-N.pdf"
+	@echo "                (clock times from 19:00; another start: make runsheets START=18:30)"
+	@echo "make cards      each session's questions on A6 cards, four to an A4 sheet:"
+	@echo "                $(BUILDDIR)/cards/session-N.pdf, and session-N-facilitator.pdf (notes on the backs)"
 	@echo "make site       the site to publish, in $(BUILDDIR)/site: the web guide with"
 	@echo "                the PDF, the EPUB and the handouts as downloads (needs TeX)"
 	@echo "make site-facilitator  the facilitator's site, in $(BUILDDIR)/site-facilitator:"
@@ -75,7 +80,8 @@ facilitator: $(VENV)/.installed
 	$(call checklogs,$(BUILDDIR)/facilitator/latex/*.log)
 
 # One A4 handout per session (docs/handouts/), in both editions:
-# $(BUILDDIR)/handouts/session-N.pdf and session-N-facilitator.pdf.
+# $(BUILDDIR)/handouts/session-N.pdf and session-N-facilitator.pdf; and the
+# invitation of each session, a page of its own: invitation-N.pdf.
 handouts: export LATEXMKOPTS = -interaction=nonstopmode -halt-on-error
 handouts: $(VENV)/.installed
 	$(call sphinx,latexpdf,$(BUILDDIR)/handouts/participant) -t handouts
@@ -83,7 +89,37 @@ handouts: $(VENV)/.installed
 	$(call checklogs,$(BUILDDIR)/handouts/participant/latex/*.log \
 	  $(BUILDDIR)/handouts/facilitator/latex/*.log)
 	cp $(BUILDDIR)/handouts/participant/latex/session-*.pdf \
+	   $(BUILDDIR)/handouts/participant/latex/invitation-*.pdf \
 	   $(BUILDDIR)/handouts/facilitator/latex/session-*-facilitator.pdf $(BUILDDIR)/handouts/
+
+# The facilitator's run sheet of each session (docs/runsheets/, facilitator
+# edition only): $(BUILDDIR)/runsheets/session-N.pdf.  START=18:30 sets the
+# clock of every sheet (studyguide_session_start); without it, each sheet's
+# own :start: (19:00).
+START       ?=
+runsheets: export LATEXMKOPTS = -interaction=nonstopmode -halt-on-error
+runsheets: $(VENV)/.installed
+	$(call sphinx,latexpdf,$(BUILDDIR)/runsheets/build) -t runsheets -t facilitator \
+	  $(if $(START),-D studyguide_session_start=$(START))
+	$(call checklogs,$(BUILDDIR)/runsheets/build/latex/*.log)
+	for pdf in $(BUILDDIR)/runsheets/build/latex/runsheet-*-facilitator.pdf; do \
+	  n=$${pdf##*/runsheet-}; cp "$$pdf" $(BUILDDIR)/runsheets/session-$${n%-facilitator.pdf}.pdf; \
+	done
+
+# Question cards (docs/cards/): each question of a session on an A6 card,
+# four to an A4 sheet with cut marks: $(BUILDDIR)/cards/session-N.pdf, and
+# session-N-facilitator.pdf with each note on the back of its card (print
+# both sides, flip on the long edge).
+cards: export LATEXMKOPTS = -interaction=nonstopmode -halt-on-error
+cards: $(VENV)/.installed
+	$(call sphinx,latexpdf,$(BUILDDIR)/cards/participant) -t cards
+	$(call sphinx,latexpdf,$(BUILDDIR)/cards/facilitator) -t cards -t facilitator
+	$(call checklogs,$(BUILDDIR)/cards/participant/latex/*.log \
+	  $(BUILDDIR)/cards/facilitator/latex/*.log)
+	for pdf in $(BUILDDIR)/cards/participant/latex/cards-*.pdf \
+	           $(BUILDDIR)/cards/facilitator/latex/cards-*-facilitator.pdf; do \
+	  name=$${pdf##*/cards-}; cp "$$pdf" $(BUILDDIR)/cards/session-$$name; \
+	done
 
 # The site to publish: the participant web guide, with the PDF, the EPUB and
 # the participant handouts built first, so that its pages link them as

@@ -147,6 +147,17 @@ if tags.has("handouts"):  # noqa: F821
             False,
         )
         for n, title in SESSIONS
+    ] + [
+        # The invitation of each session, a page of its own (docs/invitations/).
+        (
+            f"invitations/session-{n}",
+            f"invitation-{n}.tex",
+            f"Invitation to session {n}: {title}",
+            project,
+            "howto",
+            False,
+        )
+        for n, title in SESSIONS
     ]
     latex_appendices = []
     latex_domain_indices = False
@@ -161,6 +172,36 @@ if tags.has("handouts"):  # noqa: F821
     }
 else:
     exclude_patterns.append("handouts")
+
+# Run sheets (docs/runsheets/): facilitator material, so they exist only in
+# the facilitator edition.  `-t runsheets -t facilitator` (make runsheets)
+# prints one per session, _build/runsheets/session-N.pdf; the start time is
+# each sheet's :start:, or `-D studyguide_session_start=18:30` (START=18:30).
+if not tags.has("facilitator"):  # noqa: F821
+    exclude_patterns.append("runsheets")
+if tags.has("runsheets") and tags.has("facilitator"):  # noqa: F821
+    latex_documents = [
+        (
+            f"runsheets/session-{n}",
+            f"runsheet-{n}.tex",
+            f"Run sheet, session {n}: {title}",
+            project,
+            "howto",
+            False,
+        )
+        for n, title in SESSIONS
+    ]
+    latex_appendices = []
+    latex_domain_indices = False
+    latex_elements = {
+        **latex_elements,
+        # At most four A4 pages at 10 pt.
+        "pointsize": "10pt",
+        "sphinxsetup": "hmargin={1.5cm,1.5cm}, vmargin={1.2cm,1.5cm}",
+        "maketitle": r"\sghandouttitle",
+        "tableofcontents": "",
+        "printindex": "",
+    }
 
 # Downloads: what `make site` builds before the web guide, linked from the
 # front page and the sessions page ({studyguide-downloads}).  Paths are
@@ -202,6 +243,41 @@ if tags.has("facilitator") and not tags.has("handouts"):  # noqa: F821
         "The facilitator edition's printable guide (PDF), EPUB and handouts are "
         "published with the facilitator's web edition."
     )
+
+
+# Question cards (docs/cards/): `-t cards` (make cards) prints the questions of
+# each session on A6 cards, four to an A4 sheet, _build/cards/session-N.pdf
+# and, with the notes on the backs, session-N-facilitator.pdf.
+if tags.has("cards"):  # noqa: F821
+    _edition = " (facilitator edition)" if tags.has("facilitator") else ""  # noqa: F821
+    latex_documents = [
+        (
+            f"cards/session-{n}",
+            f"cards-{n}.tex",
+            f"Question cards, session {n}: {title}{_edition}",
+            project,
+            "howto",
+            False,
+        )
+        for n, title in SESSIONS
+    ]
+    latex_appendices = []
+    latex_domain_indices = False
+    latex_elements = {
+        **latex_elements,
+        "pointsize": "10pt",
+        "maketitle": "",
+        "tableofcontents": "",
+        "printindex": "",
+    }
+else:
+    exclude_patterns.append("cards")
+
+# Invitations (docs/invitations/): where the film can be found.  Icarus Films
+# distributes it (the running times in the chapters are theirs).
+studyguide_film_title = "The Battle of Chile"
+studyguide_distributor = "Icarus Films"
+studyguide_distributor_url = "https://icarusfilms.com/"
 
 
 # -- Manual page -------------------------------------------------------------

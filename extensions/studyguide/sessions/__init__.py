@@ -48,10 +48,13 @@ from studyguide.questions.helpers import MAX_MINUTES
 from studyguide.questions.lists import FILL_PLACEHOLDER
 from studyguide.sessions.agenda import DEFAULT_MEETING
 from studyguide.sessions.build import build_handout, build_plan, film_line, runtime_of
+from studyguide.sessions.cards import setup_cards
 from studyguide.sessions.contentnote import setup_content_note
 from studyguide.sessions.directives import SessionContext, SessionHandout, SessionPlan
 from studyguide.sessions.domain import SessionsDomain, check_plans
+from studyguide.sessions.invitation import setup_invitation
 from studyguide.sessions.keyterms import KeyTerm, key_terms
+from studyguide.sessions.meeting import setup_meeting
 from studyguide.sessions.nodes import (
     session_agenda,
     session_agendas,
@@ -60,6 +63,7 @@ from studyguide.sessions.nodes import (
     session_plan,
     writing_space,
 )
+from studyguide.sessions.runsheet import setup_runsheet
 from studyguide.sessions.writers import (
     AGENDAS_HTML,
     AGENDAS_LATEX,
@@ -130,6 +134,11 @@ def setup_sessions(app: Sphinx) -> None:
     app.add_directive("session-handout", SessionHandout)
     app.add_directive("session-context", SessionContext)
     setup_content_note(app)
+    # The meeting's printed matter: run sheet, invitation, cards (modules of their own).
+    setup_meeting(app)
+    setup_runsheet(app)
+    setup_invitation(app)
+    setup_cards(app)
     app.connect("env-check-consistency", check_plans)
     # Filled on doctree-resolved, in the questions component's one walk of the page.
     app.connect(FILL_PLACEHOLDER, fill_session_placeholder)
