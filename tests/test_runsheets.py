@@ -93,11 +93,11 @@ def test_runsheet_html_in_the_order_of_the_meeting(app: SphinxTestApp) -> None:
         "19:35 Question 1.2",
         "NOTE-TWO",
         "10 minutes are left before the closing; together they would take 20 minutes.",
-        "Reserve · Question 1.3",
+        "Question 1.3 Reserve",
         "NOTE-SPARE",
-        "Reserve · Question 1.4",
+        "Question 1.4 Reserve",
         "NOTE-LATE",
-        "Reserve · Question 1.5",
+        "Question 1.5 Reserve",
         "NOTE-LAST",
         "Each member names one question the session left open.",
         "End of the meeting: 20:15.",
@@ -306,7 +306,7 @@ def test_runsheet_pdf(session: int, runsheet_pdfs: Path, guide_facilitator_html:
         assert note, question
         assert squeeze(note) in flat, note[:80]
     reserves = sum(1 for _q, _n, reserve in questions if reserve)
-    assert len(re.findall(r"Reserve · Question \d\.\d", text)) == reserves
+    assert len(re.findall(r"Question \d\.\d\s+(?:RESERVE|Reserve)", text)) == reserves
     for clock in ("19:00 Welcome and context", "19:10 Key terms", "19:20 Core questions"):
         assert clock in text
     assert re.search(r"End\s+20:30", text)

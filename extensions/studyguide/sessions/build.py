@@ -221,7 +221,7 @@ def _agenda_node(agenda: Format, reserves: bool) -> session_agenda:
     return node
 
 
-def _core_order(
+def core_order(
     env: BuildEnvironment, core: list[discussion_question], keep: list[str]
 ) -> list[CoreQuestion]:
     """The core questions in the order the formats keep them: ``:keep:``, then the chapter's."""
@@ -307,7 +307,7 @@ def build_plan(app: Sphinx, plan: session_plan, fromdocname: str) -> nodes.Eleme
     reserve = domain.questions_of(docname, "reserve")
     terms = key_terms(env, docname, plan.get("key_terms"))
     plan_timings = timings(app.config, plan.get("timing_options", {}))
-    order = _core_order(env, core, plan.get("keep") or [])
+    order = core_order(env, core, plan.get("keep") or [])
     all_formats = formats(plan_timings, runtime_of(env, docname), order, bool(terms))
     intro = _("Three ways to run the session; choose the one that suits the group:")
     container += _keep_with_next(12)

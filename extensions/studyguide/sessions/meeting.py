@@ -26,7 +26,7 @@ from studyguide.questions.nodes import question_header
 from studyguide.sessions.agenda import Timings
 from studyguide.sessions.domain import DOMAIN as SESSIONS
 from studyguide.sessions.domain import timings
-from studyguide.sessions.nodes import session_plan
+from studyguide.sessions.nodes import session_context, session_plan
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -38,8 +38,6 @@ if TYPE_CHECKING:
 
 #: A clock time: "19:00", "7:30".
 CLOCK = re.compile(r"([01]?[0-9]|2[0-3]):([0-5][0-9])", re.ASCII)
-#: Where a session plan may keep a context brief (its node's attribute or its data).
-CONTEXT_KEYS = ("context", "context_brief")
 #: The run sheet's start when neither its ``:start:`` nor the command line gives one.
 DEFAULT_START = "19:00"
 
@@ -76,21 +74,18 @@ class PlanInfo:
     #: What the sessions domain keeps of the plan (``chapter``, ``timing_options``...).
     data: dict[str, Any] = field(default_factory=dict)
 
-    def closing(self) -> list[nodes.Node]:
-        """The plan's own closing (its body), copied; empty where it has none."""
-        if self.node is None or self.node.get("closing") is None:
+    def body(self) -> list[nodes.Node]:
+        """The plan's body (its context brief and its closing), copied."""
+        if self.node is None:
             return []
-        return [child.deepcopy() for child in self.node["closing"].children]
+        return [
+            child.deepcopy() for child in self.node.children if isinstance(child, nodes.Element)
+        ]
 
-    def context(self) -> Any:
-        """The plan's context brief, where the plan gives one: its node's or its
-        data's ``context`` (or ``context_brief``), text or a node."""
-        for key in CONTEXT_KEYS:
-            if self.node is not None and self.node.get(key) is not None:
-                return self.node[key]
-            if self.data.get(key) is not None:
-                return self.data[key]
-        return None
+    @staticmethod
+    def is_context(node: nodes.Node) -> bool:
+        """Whether a node of the body is the context brief (the rest is the closing)."""
+        return isinstance(node, session_context)
 
 
 def plan_of(app: Sphinx, chapter: str) -> PlanInfo:

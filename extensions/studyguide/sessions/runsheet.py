@@ -10,8 +10,9 @@ full with its facilitator note, the reserve questions in full, labelled
 
 Options: ``:start:`` (``HH:MM``, default 19:00; the config value
 ``studyguide_session_start``, ``-D studyguide_session_start=18:30``,
-overrides it for a group), ``:format:`` (``beforehand``, the default, or
-``together``: which of the plan's agendas the sheet follows), ``:from:`` and
+overrides it for a group), ``:format:`` (``beforehand``, the default,
+``together``: one long meeting with a break, or ``two-meetings``: which of the
+plan's formats the sheet follows), ``:from:`` and
 ``:to:`` (ISO dates, as the chronology takes them).  The timings are those of
 the chapter's ``session-plan``.
 
@@ -33,13 +34,13 @@ from docutils.parsers.rst import directives
 from studyguide.config import Setting, add_config_values, config_warning
 from studyguide.glossary.chronology import iso_date_option
 from studyguide.i18n import _
-from studyguide.nodeutil import refnode_or_text
+from studyguide.nodeutil import clear_ids, refnode_or_text, resolved_copies
 from studyguide.questions.domain import DOMAIN as QUESTIONS
 from studyguide.questions.helpers import chapter_title, format_minutes
 from studyguide.questions.lists import FILL_PLACEHOLDER
 from studyguide.questions.nodes import questions_placeholder
-from studyguide.sessions.agenda import agendas
-from studyguide.sessions.build import film_line, runtime_of, session_key_terms
+from studyguide.sessions.agenda import Format, Meeting, formats
+from studyguide.sessions.build import core_order, film_line, runtime_of, session_key_terms
 from studyguide.sessions.contentnote import note_copies
 from studyguide.sessions.directives import _ChapterDirective
 from studyguide.sessions.domain import DOMAIN as SESSIONS
@@ -70,8 +71,9 @@ if TYPE_CHECKING:
     from studyguide.sessions.domain import SessionsDomain
     from studyguide.sessions.keyterms import KeyTerm
 
-#: Values of ``:format:``: the plan's agendas.
-FORMATS = ("beforehand", "together")
+#: Values of ``:format:``: the plan's formats (watched beforehand; watched
+#: together in one long meeting with a break; watched together over two meetings).
+FORMATS = ("beforehand", "together", "two-meetings")
 
 
 class session_runsheet(questions_placeholder):
@@ -172,15 +174,13 @@ def dates_list(dates: list[tuple[str, str]]) -> nodes.Element:
     return container
 
 
-def context_brief(placeholder: session_runsheet, plan_context: Any) -> list[nodes.Node]:
-    """The directive's body, else the plan's context brief (text or nodes)."""
+def context_brief(
+    placeholder: session_runsheet, plan_context: list[nodes.Node]
+) -> list[nodes.Node]:
+    """The directive's body, else the plan's context brief."""
     if placeholder.children:
         return [child.deepcopy() for child in placeholder.children]
-    if isinstance(plan_context, nodes.Node):
-        return [child.deepcopy() for child in plan_context.children]
-    if isinstance(plan_context, str) and plan_context.strip():
-        return [nodes.paragraph(plan_context, plan_context)]
-    return []
+    return plan_context
 
 
 # -- Filling the placeholder -------------------------------------------------------------
@@ -191,37 +191,52 @@ def start_of(app: Sphinx, placeholder: session_runsheet) -> str:
     return app.config.studyguide_session_start or placeholder["start"]
 
 
+def chosen_format(app: Sphinx, placeholder: session_runsheet) -> tuple[Format, list[Any]]:
+    """The plan's format the sheet follows, and the core questions in the order it keeps them."""
+    env = app.env
+    chapter = placeholder["chapter"]
+    plan = plan_of(app, chapter)
+    core, _reserve = questions_of(env, chapter)
+    keep = plan.data.get("keep") or []
+    ranked = sorted(core, key=lambda q: keep.index(q["label"]) if q["label"] in keep else len(keep))
+    terms = session_key_terms(env, chapter)
+    all_formats = formats(
+        plan.timings, runtime_of(env, chapter), core_order(env, core, keep), bool(terms)
+    )
+    chosen = dict(zip(FORMATS, all_formats, strict=True))[placeholder["format"]]
+    return chosen, ranked
+
+
+def _clocks(meeting: Meeting, start: int, reserve: bool) -> tuple[dict[str, float], float]:
+    """Each segment's clock time (and the reserve questions' before the closing), and the end.
+
+    The reserve questions take what a fixed-length meeting leaves before its closing.
+    """
+    clocks: dict[str, float] = {}
+    elapsed = 0.0
+    for segment in meeting.segments:
+        if segment.key == "closing" and reserve:
+            clocks["reserve"] = start + elapsed
+            elapsed += meeting.spare
+        clocks[segment.key] = start + elapsed
+        elapsed += segment.minutes or 0
+    length = meeting.length if meeting.length is not None and meeting.complete else 0
+    return clocks, start + max(elapsed, length)
+
+
 def build_runsheet(app: Sphinx, placeholder: session_runsheet, fromdocname: str) -> nodes.Element:
-    """The run sheet: header, timetable, then each step of the meeting in order."""
+    """The run sheet: header, then for each meeting its timetable and its steps in order."""
     env, builder = app.env, app.builder
     chapter = placeholder["chapter"]
     domain: QuestionsDomain = env.domains[QUESTIONS]  # type: ignore[assignment]
     sessions: SessionsDomain = env.domains[SESSIONS]  # type: ignore[assignment]
     plan = plan_of(app, chapter)
-    core, reserve = questions_of(env, chapter)
-    terms = session_key_terms(env, chapter)
-    beforehand, together = agendas(
-        plan.timings, runtime_of(env, chapter), minutes_of(core), bool(terms), bool(core)
-    )
-    agenda = together if placeholder["format"] == "together" else beforehand
+    _core, reserve = questions_of(env, chapter)
+    chosen, ranked = chosen_format(app, placeholder)
     start = clock_minutes(start_of(app, placeholder))
-    spare = max(plan.timings.meeting - agenda.total, 0) if agenda.complete else 0
-
-    # The clock: each segment starts where the one before ended; the reserve
-    # questions take what the meeting leaves before the closing.
-    clocks: dict[str, float] = {}
-    elapsed = 0.0
-    for segment in agenda.segments:
-        if segment.key == "closing" and reserve:
-            clocks["reserve"] = start + elapsed
-            elapsed += spare
-        clocks[segment.key] = start + elapsed
-        elapsed += segment.minutes or 0
-    end = start + max(elapsed, plan.timings.meeting if agenda.complete else elapsed)
 
     container = nodes.container(classes=["sg-runsheet"])
-    film = labelled(str(_("Film")), *film_line(env, chapter).children)
-    container += film
+    container += labelled(str(_("Film")), *film_line(env, chapter).children)
     for video_id in domain.videos.get(chapter, []):
         url = watch_url(video_id)
         container += labelled(str(_("Video")), nodes.reference(url, url, refuri=url))
@@ -231,66 +246,102 @@ def build_runsheet(app: Sphinx, placeholder: session_runsheet, fromdocname: str)
     paragraphs = paragraph_range(env, chapter)
     extra = [nodes.Text(", "), nowrap(paragraphs)] if paragraphs else []
     container += labelled(str(_("Reading")), reading, *extra)
-    meeting = _("%(start)s to %(end)s, %(format)s") % {
-        "start": clock_text(start),
-        "end": clock_text(end),
-        "format": agenda.title.lower(),
-    }
-    container += labelled(str(_("Meeting")), nodes.Text(meeting))
+    container += labelled(str(_("Format")), nodes.Text(chosen.title))
+    container.extend(note_copies(app, sessions.notes.get(chapter, []), fromdocname))
 
-    # The timetable: the steps with their clock times.
+    body = resolved_copies(app, [clear_ids(node) for node in plan.body()], fromdocname)
+    brief = context_brief(placeholder, [c for c in body if plan.is_context(c)])
+    closing = [c for c in body if not plan.is_context(c)]
+    for meeting in chosen.meetings:
+        container.extend(
+            _meeting(app, placeholder, meeting, start, ranked, reserve, brief, closing, fromdocname)
+        )
+    return container
+
+
+def _meeting(
+    app: Sphinx,
+    placeholder: session_runsheet,
+    meeting: Meeting,
+    start: int,
+    ranked: list[Any],
+    reserve: list[Any],
+    brief: list[nodes.Node],
+    closing: list[nodes.Node],
+    fromdocname: str,
+) -> list[nodes.Node]:
+    """One meeting of the format: its times, its timetable, then each step."""
+    env = app.env
+    chapter = placeholder["chapter"]
+    discusses = any(segment.key == "questions" for segment in meeting.segments)
+    with_reserve = bool(reserve) and discusses
+    clocks, end = _clocks(meeting, start, with_reserve)
+    spare = meeting.spare
+    out: list[nodes.Node] = []
+    times = _("%(start)s to %(end)s") % {"start": clock_text(start), "end": clock_text(end)}
+    out.append(labelled(meeting.title or str(_("Meeting")), nodes.Text(times)))
+
     rows = []
-    for segment in agenda.segments:
-        if segment.key == "closing" and reserve and spare >= 1:
+    for segment in meeting.segments:
+        if segment.key == "closing" and with_reserve and spare >= 1:
             rows.append(
                 (f"{clock_text(clocks['reserve'])} {_('Reserve questions')}", format_minutes(spare))
             )
         minutes = format_minutes(segment.minutes) if segment.minutes is not None else "—"
         rows.append((f"{clock_text(clocks[segment.key])} {segment.label}", minutes))
-    container += session_agenda(
-        title=str(_("Timetable")),
-        rows=rows,
-        total=(str(_("End")), clock_text(end)),
-        classes=["sg-agenda", "sg-runsheet-timetable"],
+    out.append(
+        session_agenda(
+            title=str(_("Timetable")),
+            meetings=[("", rows, (str(_("End")), clock_text(end)))],
+            classes=["sg-agenda", "sg-runsheet-timetable"],
+        )
     )
 
-    container.extend(note_copies(app, sessions.notes.get(chapter, []), fromdocname))
-
-    for segment in agenda.segments:
+    for segment in meeting.segments:
         clock = clock_text(clocks[segment.key])
-        if segment.key == "closing" and reserve:
-            container.extend(_reserve_step(app, reserve, clocks["reserve"], spare, fromdocname))
-        container.extend(step_heading(clock, segment.label, segment.minutes))
+        if segment.key == "closing" and with_reserve:
+            out.extend(_reserve_step(app, reserve, clocks["reserve"], spare, fromdocname))
+        out.extend(step_heading(clock, segment.label, segment.minutes))
         if segment.key == "welcome":
-            brief = context_brief(placeholder, plan.context())
             if brief:
-                container.extend(subheading(str(_("Context brief, to read out"))))
-                container.extend(brief)
-            dates = session_dates(env, placeholder.get("from"), placeholder.get("to"))
-            if dates:
-                container.extend(subheading(str(_("Dates of this session"))))
-                container += dates_list(dates)
-        elif segment.key == "screening":
-            container += film_line(env, chapter)
-        elif segment.key == "key_terms":
-            container += terms_list(builder, fromdocname, terms)
-        elif segment.key == "questions":
-            times, at = [], clocks["questions"]
-            for question in core:
-                times.append(clock_text(at))
-                at += question["minutes"] or 0
-            container.extend(
-                labelled_copies(app, core, fromdocname, reserve_label=False, clocks=times)
+                out.extend(subheading(str(_("Context brief, to read out"))))
+                out.extend(node.deepcopy() for node in brief)
+            plan = plan_of(app, chapter)
+            dates = session_dates(
+                env,
+                placeholder.get("from") or plan.data.get("from"),
+                placeholder.get("to") or plan.data.get("to"),
             )
+            if dates:
+                out.extend(subheading(str(_("Dates of this session"))))
+                out.append(dates_list(dates))
+        elif segment.key == "screening":
+            out.append(film_line(env, chapter))
+        elif segment.key == "key_terms":
+            terms = session_key_terms(env, chapter)
+            out.append(terms_list(app.builder, fromdocname, terms))
+        elif segment.key == "questions":
+            kept = ranked[: len(meeting.kept)]
+            at, question_times = clocks["questions"], []
+            for question in kept:
+                question_times.append(clock_text(at))
+                at += question["minutes"] or 0
+            out.extend(
+                labelled_copies(app, kept, fromdocname, reserve_label=False, clocks=question_times)
+            )
+            if meeting.left_out:
+                titles = ", ".join(question.title for question in meeting.left_out)
+                text = _("Left out in this format, for lack of time: %s.") % titles
+                out.append(nodes.paragraph(text, text, classes=["sg-runsheet-left-out"]))
         elif segment.key == "closing":
-            closing = plan.closing()
-            if not closing:
+            if closing:
+                out.extend(node.deepcopy() for node in closing)
+            else:
                 text = _("Each member names one question the session left open.")
-                closing = [nodes.paragraph(text, text)]
-            container.extend(closing)
+                out.append(nodes.paragraph(text, text))
     text = _("End of the meeting: %s.") % clock_text(end)
-    container += nodes.paragraph(text, text, classes=["sg-runsheet-end"])
-    return container
+    out.append(nodes.paragraph(text, text, classes=["sg-runsheet-end"]))
+    return out
 
 
 def _reserve_step(
