@@ -1,5 +1,6 @@
 # The study guide's build.  `make html` and `make test` set everything up on
-# first use (a virtual environment in .venv from requirements.txt).
+# first use (a virtual environment in .venv: requirements.txt builds the guide,
+# requirements-test.txt adds the test tools and includes it).
 #
 # Every build is strict: a warning fails it.
 
@@ -40,10 +41,10 @@ help:
 	@echo "make BUILDER    any other Sphinx builder, strict (dirhtml, singlehtml, text, man,"
 	@echo "                texinfo, xml, gettext, latexpdf...), in $(BUILDDIR)/BUILDER"
 
-$(VENV)/.installed: requirements.txt pyproject.toml
+$(VENV)/.installed: requirements.txt requirements-test.txt pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "Python 3.11 or newer is needed (found %s)" % sys.version.split()[0])'
 	test -x $(VENV)/bin/python || $(PYTHON) -m venv $(VENV)
-	$(VENV)/bin/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(VENV)/bin/python -m pip install --quiet --disable-pip-version-check -r requirements-test.txt
 	touch $@
 
 venv: $(VENV)/.installed
@@ -117,7 +118,7 @@ clean:
 	rm -rf $(BUILDDIR)
 
 # Files make might try to remake with the catch-all rule below: they have none.
-requirements.txt pyproject.toml: ;
+requirements.txt requirements-test.txt pyproject.toml: ;
 
 # Any other target is a Sphinx builder (dirhtml, singlehtml, text, man, texinfo,
 # xml, gettext, latexpdf...), built as strictly as html.

@@ -31,7 +31,8 @@ from studyguide.glossary import chronology
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
-__version__ = "1.0.0"
+#: The version, written only here (pyproject.toml reads it).
+__version__ = "1.1.0.dev0"
 #: The oldest Sphinx the extension is tested with (8.0 lacks what it uses).
 MIN_SPHINX = "8.1"
 
