@@ -126,6 +126,10 @@ def check_config(app: Sphinx, config: Config) -> None:
         config.studyguide_categories = list(CATEGORIES)
 
 
+#: The glossary file read where it exists and conf.py names none.
+DEFAULT_GLOSSARY = "glossary.yaml"
+
+
 def load_data(app: Sphinx) -> None:
     """Read the glossary once per build; a bad file fails the build with one message."""
     if not app.config.studyguide_glossary:
@@ -133,6 +137,11 @@ def load_data(app: Sphinx) -> None:
         get_domain(app.env).glossary = Glossary(Path(app.srcdir), ok=False)
         return
     path = Path(app.srcdir) / app.config.studyguide_glossary
+    if app.config.studyguide_glossary == DEFAULT_GLOSSARY and not path.exists():
+        # The default file is optional: a project of questions and session
+        # plans alone needs no glossary (a path set in conf.py must exist).
+        get_domain(app.env).glossary = Glossary(Path(app.srcdir), ok=False)
+        return
     try:
         glossary, problems = load_glossary(path, category_headings(app.config))
     except GlossaryDataError as exc:
@@ -159,7 +168,7 @@ def setup_glossary(app: Sphinx) -> None:
         app,
         {
             "studyguide_glossary": Setting(
-                "glossary.yaml",
+                DEFAULT_GLOSSARY,
                 "path of the glossary data, relative to the source directory; None: none",
                 types={str, type(None)},
             ),
