@@ -23,8 +23,11 @@ release = version = "1.0"
 
 extensions = [
     "myst_parser",
-    "sphinxcontrib.youtube",
     "studyguide",
+    # Opt-in parts of the extension: unclosed fences and Markdown's HTML checked
+    # (myst-parser's parser, checking); videos (sphinxcontrib-youtube, adapted).
+    "studyguide.mystchecks",
+    "studyguide.video",
 ]
 root_doc = "index"
 language = "en"
@@ -182,25 +185,4 @@ studyguide_downloads_note = (
 
 # A manual page cannot be clicked in every terminal: web addresses are printed.
 man_show_urls = True
-
-
-def setup(app: object) -> None:
-    """The guide's own fix for Sphinx 9 with docutils 0.22 in manual pages.
-
-    docutils 0.22's manual-page writer sets ``visit_reference`` on each
-    translator instance, which hides Sphinx's own method: every internal link
-    printed its fragment after the text ("Popular Unity <#term-Popular-Unity>").
-    Sphinx issue 14427 (the fix proposed there, pull request 14436); remove this
-    once a fixed Sphinx is required.
-    """
-    from sphinx.writers.manpage import ManualPageTranslator
-
-    class GuideManualPageTranslator(ManualPageTranslator):
-        def __init__(self, *args: object) -> None:
-            super().__init__(*args)  # type: ignore[arg-type]
-            vars(self).pop("visit_reference", None)
-            vars(self).pop("depart_reference", None)
-            # The link's text in italics, as Sphinx wrote it with docutils 0.21.
-            self.defs.setdefault("reference", (r"\fI\%", r"\fP"))
-
-    app.set_translator("man", GuideManualPageTranslator)  # type: ignore[attr-defined]
+# (Sphinx 9 with docutils 0.22 printed links as <#term-...>: the extension fixes it.)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from studyguide import (
+    _compat,
     accessibility,
     book,
     checks,
@@ -41,6 +42,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     """Register the extension's components."""
     app.require_sphinx(MIN_SPHINX)
     i18n.setup_i18n(app)
+    _compat.setup_compat(app)
     accessibility.setup_accessibility(app)
     collected.setup_collected(app)
     video.setup_video(app)

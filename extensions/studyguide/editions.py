@@ -156,7 +156,7 @@ def _label_page(
 def _source_has_notes(app: Sphinx, docname: str) -> bool:
     """Whether the source of *docname*, or a file it includes, writes a facilitator note."""
     env = app.env
-    paths = [env.doc2path(docname)]
+    paths = [Path(env.doc2path(docname))]
     paths += [Path(app.srcdir, dependency) for dependency in env.dependencies.get(docname, ())]
     for path in paths:
         try:
