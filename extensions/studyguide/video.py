@@ -70,6 +70,25 @@ def write_qr_png(url: str, path: Path) -> None:
         path.write_bytes(data)
 
 
+def _inherit_html_visitors(app: Sphinx) -> None:
+    """Give the EPUB builder every HTML visitor it has no visitor of its own for.
+
+    Sphinx takes a builder's visitors from its name ("epub") *instead of* its
+    format ("html") as soon as one node registers ``epub=``, as
+    sphinxcontrib-youtube's nodes do; every other extension node would then be
+    unknown in EPUB.
+
+    Sphinx has no public API for this fallback (``app.add_node`` needs each
+    node class, which the registry does not keep), so the registry's table is
+    completed in place, adding only what is missing.
+    """
+    handlers = app.registry.translation_handlers
+    if app.builder.name in handlers and app.builder.format in handlers:
+        own = handlers[app.builder.name]
+        for name, visitors in handlers[app.builder.format].items():
+            own.setdefault(name, visitors)
+
+
 def _register(app: Sphinx, config: Config) -> None:
     """``studyguide_video = True``: load the extension ``studyguide.video``."""
     if not config.studyguide_video or EXTENSION in app.extensions:
@@ -99,6 +118,7 @@ def setup_video(app: Sphinx) -> None:
         },
     )
     app.connect("config-inited", _register)
+    app.connect("builder-inited", _inherit_html_visitors)
 
 
 def setup(app: Sphinx) -> dict[str, Any]:

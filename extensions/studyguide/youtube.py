@@ -143,31 +143,11 @@ def _remove_thumbnail_download(app: Sphinx) -> None:
             app.disconnect(listener.id)
 
 
-def _inherit_html_visitors(app: Sphinx) -> None:
-    """Give the EPUB builder every HTML visitor it has no visitor of its own for.
-
-    Sphinx takes a builder's visitors from its name ("epub") *instead of* its
-    format ("html") as soon as one node registers ``epub=``, as
-    sphinxcontrib-youtube's nodes do; every other extension node would then be
-    unknown in EPUB.
-
-    Sphinx has no public API for this fallback (``app.add_node`` needs each
-    node class, which the registry does not keep), so the registry's table is
-    completed in place, adding only what is missing.
-    """
-    handlers = app.registry.translation_handlers
-    if app.builder.name in handlers and app.builder.format in handlers:
-        own = handlers[app.builder.name]
-        for name, visitors in handlers[app.builder.format].items():
-            own.setdefault(name, visitors)
-
-
 def enable(app: Sphinx) -> None:
     """Load sphinxcontrib-youtube and adapt it (once per application)."""
     app.setup_extension("sphinxcontrib.youtube")
     add_latex_package(app, "sgvideo")
     _remove_thumbnail_download(app)
-    app.connect("builder-inited", _inherit_html_visitors)
     app.add_post_transform(VideoAsLink)
     app.add_post_transform(VideoAsLinkEpub)
     app.add_directive("youtube", YouTube, override=True)
