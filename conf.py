@@ -102,6 +102,9 @@ epub_exclude_files = [".buildinfo.bak"]
 # -- The guide's extension ---------------------------------------------------
 
 studyguide_glossary = "glossary.yaml"
+# The guide's own categories, in the glossary page's order (the extension's
+# default, None, takes any category as the entries give it).
+studyguide_categories = ["party", "organisation", "person", "place", "event", "concept"]
 studyguide_autolink = "first"
 studyguide_numbered_paragraphs = ["part-*"]  # the chapters: numbers, {para} citations
 # HTML written in Markdown shows as written (a {raw} directive stays raw).

@@ -54,7 +54,7 @@ from sphinx.util import logging
 from studyguide.assets import add_static_dir
 from studyguide.config import Setting, add_config_values, config_error, is_str_list
 from studyguide.glossary.autolink import AUTOLINK_MODES, AutoLink, nolink_role
-from studyguide.glossary.data import CATEGORIES, Glossary, GlossaryDataError, load_glossary
+from studyguide.glossary.data import Glossary, GlossaryDataError, load_glossary
 from studyguide.glossary.directive import GlossaryDirective, category_headings, fill_mentions
 from studyguide.glossary.domain import (
     GlossaryDomain,
@@ -86,6 +86,8 @@ logger = logging.getLogger(__name__)
 
 
 def _valid_categories(value: object) -> bool:
+    if value is None:  # any category: the page groups them as the entries give them
+        return True
     if isinstance(value, dict):
         return bool(value) and is_str_list([*value.keys(), *value.values()], nonempty=True)
     return bool(value) and is_str_list(value, nonempty=True)
@@ -123,7 +125,7 @@ def check_config(app: Sphinx, config: Config) -> None:
             "(in conf.py)",
             config.studyguide_categories,
         )
-        config.studyguide_categories = list(CATEGORIES)
+        config.studyguide_categories = None
 
 
 #: The glossary file read where it exists and conf.py names none.
@@ -176,10 +178,10 @@ def setup_glossary(app: Sphinx) -> None:
                 True, "warn when no document holds the studyguide-glossary directive"
             ),
             "studyguide_categories": Setting(
-                list(CATEGORIES),
+                None,
                 "the entries' categories, in the glossary page's order "
-                "(a list, or a dict of category to heading)",
-                types={list, tuple, dict},
+                "(a list, or a dict of category to heading); None: any category",
+                types={list, tuple, dict, type(None)},
             ),
             "studyguide_autolink": Setting("first"),
         },

@@ -360,7 +360,11 @@ def _describe(value: Any) -> str:
 def _schema(categories: tuple[str, ...] = CATEGORIES) -> dict[str, Any]:
     """The schema file, with the project's categories as the enum of ``category``."""
     schema: dict[str, Any] = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
-    schema["$defs"]["entry"]["properties"]["category"]["enum"] = list(categories)
+    category = schema["$defs"]["entry"]["properties"]["category"]
+    if categories:
+        category["enum"] = list(categories)
+    else:  # studyguide_categories = None: any category
+        category.pop("enum", None)
     return schema
 
 
