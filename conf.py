@@ -106,6 +106,8 @@ studyguide_glossary = "glossary.yaml"
 # default, None, takes any category as the entries give it).
 studyguide_categories = ["party", "organisation", "person", "place", "event", "concept"]
 studyguide_autolink = "first"
+# A film: "Film" and "Screening" in the session plans, "Watch this part of the film".
+studyguide_work_kind = "film"
 studyguide_numbered_paragraphs = ["part-*"]  # the chapters: numbers, {para} citations
 # HTML written in Markdown shows as written (a {raw} directive stays raw).
 studyguide_html_as_text = True

@@ -15,6 +15,7 @@ from studyguide import (
     book,
     checks,
     collected,
+    config,
     downloads,
     editions,
     glossary,
@@ -43,6 +44,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.require_sphinx(MIN_SPHINX)
     i18n.setup_i18n(app)
     _compat.setup_compat(app)
+    config.setup_config(app)
     accessibility.setup_accessibility(app)
     collected.setup_collected(app)
     video.setup_video(app)

@@ -15,10 +15,13 @@ from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 from sphinx.util import logging
 
+from studyguide.i18n import _
+
 if TYPE_CHECKING:
     from collections.abc import Collection, Mapping
 
     from sphinx.application import Sphinx
+    from sphinx.config import Config
 
 logger = logging.getLogger(__name__)
 
@@ -62,3 +65,97 @@ def add_config_values(app: Sphinx, settings: Mapping[str, Setting]) -> None:
             types=frozenset(setting.types or {type(setting.default)}),
             description=setting.description,
         )
+
+
+# -- The kind of work the guide studies ----------------------------------------------
+
+#: ``studyguide_work_kind``: the words of the session plans and videos follow it.
+WORK_KINDS = ("film", "book", "other")
+
+
+class WorkWords(NamedTuple):
+    """The words for the work a guide studies, translated (``studyguide_work_kind``)."""
+
+    #: The session plan's line naming the part studied ("Film: Part I ...").
+    work: str
+    #: The agenda's segment where the group watches or reads together.
+    together_segment: str
+    #: The two agendas' titles.
+    beforehand_agenda: str
+    together_agenda: str
+    #: The default closing of a session plan.
+    closing: str
+    #: A video's label in print and in EPUB.
+    video: str
+
+
+def work_words(config: Config | None) -> WorkWords:
+    """The words for ``studyguide_work_kind`` (film, book or other; "film" without a config)."""
+    kind = getattr(config, "studyguide_work_kind", "film") if config is not None else "film"
+    if kind == "book":
+        return WorkWords(
+            str(_("Book")),
+            str(_("Reading")),
+            str(_("Read beforehand")),
+            str(_("Read together")),
+            str(
+                _(
+                    "Each member names one question the session left open; "
+                    "agree on the next part of the book."
+                )
+            ),
+            str(_("Watch this video")),
+        )
+    if kind == "other":
+        return WorkWords(
+            str(_("Work")),
+            str(_("Time with the work")),
+            str(_("Studied beforehand")),
+            str(_("Studied together")),
+            str(
+                _(
+                    "Each member names one question the session left open; "
+                    "agree on what to study next."
+                )
+            ),
+            str(_("Watch this video")),
+        )
+    return WorkWords(
+        str(_("Film")),
+        str(_("Screening")),
+        str(_("Watched beforehand")),
+        str(_("Watched together")),
+        str(
+            _(
+                "Each member names one question the session left open; "
+                "agree on the next part of the film."
+            )
+        ),
+        str(_("Watch this part of the film")),
+    )
+
+
+def _check_work_kind(app: Sphinx, config: Config) -> None:
+    if config.studyguide_work_kind not in WORK_KINDS:
+        config_error(
+            app,
+            "studyguide_work_kind = %r is not allowed; use one of %s (in conf.py)",
+            config.studyguide_work_kind,
+            ", ".join(repr(kind) for kind in WORK_KINDS),
+        )
+        config.studyguide_work_kind = "other"
+
+
+def setup_config(app: Sphinx) -> None:
+    """Declare the settings every component reads (``studyguide_work_kind``)."""
+    add_config_values(
+        app,
+        {
+            "studyguide_work_kind": Setting(
+                "other",
+                "the kind of work studied: 'film', 'book' or 'other' (the words of the "
+                "session plans and videos: Film/Screening, Book/Reading, Work)",
+            ),
+        },
+    )
+    app.connect("config-inited", _check_work_kind)

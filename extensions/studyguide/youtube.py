@@ -16,6 +16,7 @@ from sphinx.util.texescape import escape as tex_escape
 from sphinxcontrib.youtube import utils as yt_utils
 from sphinxcontrib.youtube import youtube as yt
 
+from studyguide.config import work_words
 from studyguide.i18n import _
 from studyguide.latex import add_latex_package
 from studyguide.video import VIDEO_ID, qr_filename, watch_url, write_qr_png
@@ -98,7 +99,7 @@ def visit_youtube_latex(self: LaTeXTranslator, node: yt.youtube) -> None:
     url = watch_url(node["id"])
     filename = qr_filename(node["id"])
     write_qr_png(url, Path(self.builder.outdir) / filename)
-    label = tex_escape(str(_("Watch this part of the film")), self.config.latex_engine)
+    label = tex_escape(work_words(self.config).video, self.config.latex_engine)
     self.body.append(f"\n\\sphinxstudyguidevideo{{{url}}}{{{filename}}}{{{label}}}\n")
     raise nodes.SkipNode
 
@@ -130,7 +131,7 @@ class VideoAsLinkEpub(VideoAsLink):
     classes = ("studyguide-video",)
 
     def label(self) -> str:
-        return str(_("Watch this part of the film"))
+        return work_words(self.config).video
 
 
 def depart_noop(self: object, node: nodes.Node) -> None:

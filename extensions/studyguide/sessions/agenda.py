@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from studyguide.config import WorkWords, work_words
 from studyguide.i18n import _
 
 #: The meeting's length when neither the plan nor ``conf.py`` gives one.
@@ -75,13 +76,20 @@ class Agenda:
 
 
 def agendas(
-    timings: Timings, runtime: float | None, core_minutes: float, key_terms: bool, questions: bool
+    timings: Timings,
+    runtime: float | None,
+    core_minutes: float,
+    key_terms: bool,
+    questions: bool,
+    words: WorkWords | None = None,
 ) -> tuple[Agenda, Agenda]:
     """The "watched beforehand" and "watched together" agendas.
 
     *key_terms* and *questions*: whether the session has any (a segment
-    with nothing in it is left out).
+    with nothing in it is left out).  *words*: the kind of work's words
+    (``studyguide_work_kind``; a film's without).
     """
+    words = words or work_words(None)
     middle: list[Segment] = []
     if key_terms:
         middle.append(Segment("key_terms", str(_("Key terms")), timings.key_terms))
@@ -90,7 +98,7 @@ def agendas(
     closing = Segment("closing", str(_("Closing")), timings.closing)
     beforehand = Agenda(
         "beforehand",
-        str(_("Watched beforehand")),
+        words.beforehand_agenda,
         (
             Segment("welcome", str(_("Welcome and context")), timings.welcome),
             *middle,
@@ -100,10 +108,10 @@ def agendas(
     )
     together = Agenda(
         "together",
-        str(_("Watched together")),
+        words.together_agenda,
         (
             Segment("welcome", str(_("Welcome")), timings.welcome_together),
-            Segment("screening", str(_("Screening")), runtime),
+            Segment("screening", words.together_segment, runtime),
             *middle,
             closing,
         ),

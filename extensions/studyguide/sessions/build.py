@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from docutils import nodes
 
+from studyguide.config import work_words
 from studyguide.editions import is_facilitator
 from studyguide.i18n import _
 from studyguide.nodeutil import refnode_or_text
@@ -209,7 +210,7 @@ def build_plan(app: Sphinx, plan: session_plan, fromdocname: str) -> nodes.Eleme
     container += nodes.rubric(title, title)
     container.extend(note_copies(app, sessions.notes.get(docname, []), fromdocname))
 
-    film = _labelled(_("Film"), *film_line(env, docname).children)
+    film = _labelled(work_words(app.config).work, *film_line(env, docname).children)
     film["classes"].append("sg-plan-film")
     container += film
     for video_id in domain.videos.get(docname, []):
@@ -226,7 +227,12 @@ def build_plan(app: Sphinx, plan: session_plan, fromdocname: str) -> nodes.Eleme
     terms = key_terms(env, docname, plan.get("key_terms"))
     plan_timings = timings(app.config, plan.get("timing_options", {}))
     beforehand, together = agendas(
-        plan_timings, runtime_of(env, docname), minutes_of(core), bool(terms), bool(core)
+        plan_timings,
+        runtime_of(env, docname),
+        minutes_of(core),
+        bool(terms),
+        bool(core),
+        work_words(app.config),
     )
     intro = _("Two ways to run a %s-minute meeting:") % plan_timings.meeting
     container += nodes.paragraph(intro, intro, classes=["sg-agendas-intro"])
@@ -255,10 +261,7 @@ def build_plan(app: Sphinx, plan: session_plan, fromdocname: str) -> nodes.Eleme
     if plan.get("closing") is not None:
         container.extend(plan["closing"].deepcopy().children)
     else:
-        text = _(
-            "Each member names one question the session left open; "
-            "agree on the next part of the film."
-        )
+        text = work_words(app.config).closing
         container += nodes.paragraph(text, text)
     return container
 

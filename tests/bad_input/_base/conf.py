@@ -22,3 +22,5 @@ studyguide_video = True
 studyguide_book = True
 # The guide's categories (the extension's default takes any).
 studyguide_categories = ["party", "organisation", "person", "place", "event", "concept"]
+# The words of the session plans and videos: "Film", "Screening" (default: "other").
+studyguide_work_kind = "film"
