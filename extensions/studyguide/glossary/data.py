@@ -36,6 +36,8 @@ if TYPE_CHECKING:
     from studyguide.glossary.matcher import Matcher
 
 SCHEMA_PATH = Path(__file__).parent.parent / "schema" / "glossary.schema.json"
+#: The schema's ``$id``: a name, not an address (no server publishes it).
+SCHEMA_ID = "urn:sphinx-studyguide:glossary-schema:1"
 
 #: The default categories (``studyguide_categories``) and the headings of their
 #: groups on the glossary page, in the page's order.  The one definition: the
@@ -354,6 +356,22 @@ def _describe(value: Any) -> str:
     if value is None:
         return "nothing"
     return f"the {type(value).__name__} {value}"
+
+
+def editor_schema(categories: tuple[str, ...]) -> dict[str, Any]:
+    """The schema for editors, for a project's categories (``python -m studyguide schema``).
+
+    Its ``$id`` is a URN, not a web address: the schema is written for each
+    project (its ``category`` values), and no address serves it.
+    """
+    schema = _schema(categories)
+    schema["$id"] = SCHEMA_ID
+    if categories:
+        schema["description"] = (
+            "glossary.yaml of a study guide (sphinx-studyguide), for the categories "
+            + ", ".join(categories)
+        )
+    return schema
 
 
 @functools.cache
