@@ -203,6 +203,7 @@ def test_wheel_ships_every_data_file(wheel: Path) -> None:
     assert "studyguide/templates/studyguide-edition.html" in expected
     assert names >= expected, sorted(expected - names)
     assert "studyguide/__init__.py" in names
+    assert {"studyguide/quickstart.py", "studyguide/__main__.py"} <= names
     assert not any(name.startswith(("extensions/", "docs/", "tests/")) for name in names)
 
 
@@ -250,6 +251,8 @@ def test_wheel_metadata(wheel: Path) -> None:
     assert metadata.get_all("Provides-Extra") == ["video"]
     # No address invented: the project has no public home it could name yet.
     assert metadata.get_all("Project-URL") is None
+    entry_points = archive.read(metadata_name.replace("METADATA", "entry_points.txt")).decode()
+    assert "studyguide-quickstart = studyguide.quickstart:main" in entry_points
 
 
 def fresh_venv(wheel: Path, tmp_path: Path) -> Path:
@@ -382,6 +385,44 @@ def test_installed_wheel_builds_every_builder_in_both_editions(wheel: Path, tmp_
     assert (out / "participant/latex/sgquestions.sty").is_file()
     # Nothing left by an extension the project did not ask for.
     assert not list(out.rglob("_video_thumbnail"))
+
+
+@pytest.mark.slow
+def test_installed_quickstart_makes_a_guide_that_builds(wheel: Path, tmp_path: Path) -> None:
+    """The wheel's console script writes a project; both editions build, strictly."""
+    python = fresh_venv(wheel, tmp_path)
+    made = subprocess.run(
+        [
+            python.parent / "studyguide-quickstart",
+            "guide",
+            "--title",
+            "A Film Club",
+            "--kind",
+            "film",
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=tmp_path,
+        env=clean_env(),
+        stdin=subprocess.DEVNULL,
+    )
+    assert made.returncode == 0, made.stderr
+    result = subprocess.run(
+        [python, "-c", BUILD_ALL, str(tmp_path / "guide"), str(tmp_path / "out"), "html"],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=tmp_path,
+        env=clean_env(),
+    )
+    assert result.stdout.split() == ["html", "participant", "0", "html", "facilitator", "0"]
+    assert result.stderr == ""
+    note = "Only the facilitator edition shows this note"
+    participant = (tmp_path / "out/participant/html/part-1.html").read_text(encoding="utf-8")
+    facilitator = (tmp_path / "out/facilitator/html/part-1.html").read_text(encoding="utf-8")
+    assert note not in participant
+    assert note in " ".join(facilitator.split())
 
 
 @pytest.mark.slow

@@ -28,7 +28,8 @@ def project_schema(confdir: Path) -> dict[str, Any]:
 
     from studyguide.glossary.data import editor_schema
 
-    namespace = eval_config_file(confdir / "conf.py", Tags())
+    # Resolved: Sphinx reads conf.py from within its folder.
+    namespace = eval_config_file(confdir.resolve() / "conf.py", Tags())
     categories = namespace.get("studyguide_categories")
     if isinstance(categories, dict):
         categories = list(categories)
@@ -40,7 +41,14 @@ def run_schema(args: argparse.Namespace) -> int:
     if not (confdir / "conf.py").is_file():
         print(f"studyguide schema: no conf.py in {confdir}", file=sys.stderr)
         return 2
-    text = json.dumps(project_schema(confdir), indent=2, ensure_ascii=False) + "\n"
+    from sphinx.errors import ConfigError
+
+    try:
+        schema = project_schema(confdir)
+    except ConfigError as exc:
+        print(f"studyguide schema: {exc}", file=sys.stderr)
+        return 2
+    text = json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
     if args.output is None:
         sys.stdout.write(text)
     else:
