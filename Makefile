@@ -22,7 +22,7 @@ PAPER       ?= a4
 checklogs = PYTHONPATH=extensions $(VENV)/bin/python -c \
 	  'import sys; from studyguide.book import main; sys.exit(main(sys.argv[1:]))' $(1)
 
-.PHONY: help html pdf epub pdf-deps live clean test venv bench facilitator handouts site Makefile
+.PHONY: help html pdf epub pdf-deps live clean test venv bench facilitator handouts site extension-docs schema Makefile
 
 help:
 	@echo "make html       build the web guide in $(BUILDDIR)/html"
@@ -33,6 +33,8 @@ help:
 	@echo "make handouts   one printable PDF per session in $(BUILDDIR)/handouts"
 	@echo "make site       the site to publish, in $(BUILDDIR)/site: the web guide with"
 	@echo "                the PDF, the EPUB and the handouts as downloads (needs TeX)"
+	@echo "make extension-docs  the extension's documentation in $(BUILDDIR)/extension-docs"
+	@echo "make schema     the glossary's JSON Schema for conf.py's categories, $(BUILDDIR)/glossary.schema.json"
 	@echo "make live       serve the guide and rebuild it on every change"
 	@echo "make test       run the tests"
 	@echo "make bench      time the build on synthetic guides (BENCH_ARGS=--quick: a smoke run)"
@@ -97,7 +99,18 @@ site: $(VENV)/.installed
 	cp $(BUILDDIR)/handouts/participant/latex/session-*.pdf $(BUILDDIR)/handouts/
 	$(SPHINXBUILD) -b html -E -d $(BUILDDIR)/doctrees-site $(SPHINXFLAGS) \
 	  $(SOURCEDIR) $(BUILDDIR)/site
+	$(SPHINXBUILD) -b html -E $(STRICT) -d $(BUILDDIR)/doctrees-extension-docs extensions/docs $(BUILDDIR)/site/extension
 	@echo "The site to publish is in $(BUILDDIR)/site (start page: index.html)."
+
+# The extension's own documentation (extensions/docs/, a Sphinx project of its
+# own; make site publishes it under extension/).
+extension-docs: $(VENV)/.installed
+	$(SPHINXBUILD) -b html $(STRICT) $(SPHINXOPTS) -d $(BUILDDIR)/doctrees-extension-docs \
+	  extensions/docs $(BUILDDIR)/extension-docs
+
+# The JSON Schema of docs/glossary.yaml for the categories conf.py sets (for editors).
+schema: $(VENV)/.installed
+	PYTHONPATH=extensions $(VENV)/bin/python -m studyguide schema . -o $(BUILDDIR)/glossary.schema.json
 
 pdf-deps:
 	bash .ci/install-system-deps --pdf-only
