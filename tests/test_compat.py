@@ -10,14 +10,12 @@ from pathlib import Path
 import docutils
 import sphinx
 from sphinx.testing.util import SphinxTestApp
-
 from studyguide import _compat
 
 PROJECT = {
     "conf.py": 'project = "Links"\nextensions = [{extensions}]\n'
     'man_pages = [("index", "links", "Links", ["Tester"], 7)]\n',
-    "index.rst": "Links\n=====\n\nSee :ref:`other` and :doc:`other`.\n\n"
-    ".. toctree::\n\n   other\n",
+    "index.rst": "Links\n=====\n\nSee :ref:`other` and :doc:`other`.\n\n.. toctree::\n\n   other\n",
     "other.rst": ".. _other:\n\nOther\n=====\n\nThe other page.\n",
 }
 

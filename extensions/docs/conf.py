@@ -13,7 +13,7 @@ from pathlib import Path
 # The extension from this repository (when it is not installed).
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from studyguide import __version__  # noqa: E402
+from studyguide import __version__
 
 project = "sphinx-studyguide"
 author = "The study guide's contributors"
