@@ -468,3 +468,46 @@ def test_categories_are_defined_once() -> None:
     enum = schema["$defs"]["entry"]["properties"]["category"]["enum"]
     assert enum == list(CATEGORIES) == list(CATEGORY_HEADINGS)
     assert [name for name in GROUP_LABELS if name is not None] == list(CATEGORIES)
+
+
+# -- Read the Docs and the requirements ------------------------------------------------
+
+
+def test_read_the_docs_builds_html_pdf_and_epub_as_the_makefile_does() -> None:
+    import yaml
+
+    config = yaml.safe_load((ROOT / ".readthedocs.yaml").read_text(encoding="utf-8"))
+    assert config["formats"] == ["pdf", "epub"]
+    jobs = config["build"]["jobs"]["build"]
+    assert set(jobs) == {"html", "pdf", "epub"}
+    for name, commands in jobs.items():
+        sphinx = next(command for command in commands if "python -m sphinx" in command)
+        # Read the Docs runs sphinx-build without -c: conf.py is at the top, the sources in docs/.
+        assert " -c . " in sphinx, name
+        assert "-n -W --keep-going" in sphinx, name
+        assert " docs " in sphinx, name
+    assert any("$READTHEDOCS_OUTPUT/pdf/" in command for command in jobs["pdf"])
+    assert any("$READTHEDOCS_OUTPUT/epub/" in command for command in jobs["epub"])
+    assert {"latexmk", "texlive-xetex", "fonts-texgyre"} <= set(config["build"]["apt_packages"])
+    assert config["python"]["install"] == [{"requirements": "requirements.txt"}]
+
+
+def requirement_names(path: Path) -> set[str]:
+    names = set()
+    for line in path.read_text(encoding="utf-8").splitlines():
+        line = line.strip()
+        if line and not line.startswith(("#", "-")):
+            names.add(re.split(r"[=<>\[]", line)[0].lower().replace("_", "-"))
+    return names
+
+
+def test_requirements_build_apart_from_test_tools() -> None:
+    build = requirement_names(ROOT / "requirements.txt")
+    test = ROOT / "requirements-test.txt"
+    assert {"sphinx", "myst-parser", "furo", "sphinxcontrib-youtube", "segno"} <= build
+    assert not {"pytest", "mypy", "ruff", "playwright", "hypothesis"} & build
+    assert "-r requirements.txt" in test.read_text(encoding="utf-8").splitlines()
+    assert {"pytest", "mypy", "ruff", "setuptools", "myst-nb"} <= requirement_names(test)
+    assert "-e .[video]" in (ROOT / "requirements.txt").read_text(encoding="utf-8").splitlines()
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    assert "-r requirements-test.txt" in makefile
