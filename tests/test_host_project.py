@@ -202,3 +202,57 @@ def test_questions_without_a_glossary_file(tmp_path: Path) -> None:
     assert app.statuscode == 0
     page = BeautifulSoup((Path(app.outdir) / "index.html").read_text(), "html.parser")
     assert "What changed?" in page.get_text()
+
+
+#: Runs sphinx-build with sphinxcontrib-youtube hidden, as where the extra is not installed.
+WITHOUT_YOUTUBE = (
+    "import sys; sys.modules['sphinxcontrib.youtube'] = None; "
+    "from sphinx.cmd.build import main; sys.exit(main(sys.argv[1:]))"
+)
+
+
+@pytest.mark.parametrize(
+    ("setting", "message"),
+    [
+        (
+            'extensions = ["studyguide", "studyguide.video"]',
+            "ERROR: while setting up extension studyguide.video: studyguide.video needs "
+            "sphinxcontrib-youtube and segno (import of "
+            "sphinxcontrib.youtube halted; None in sys.modules); install them with: "
+            'pip install "sphinx-studyguide[video]" [studyguide.config]',
+        ),
+        (
+            'extensions = ["studyguide"]\nstudyguide_video = True',
+            "WARNING: studyguide_video = True needs sphinxcontrib-youtube, which is not "
+            'installed; install it with: pip install "sphinx-studyguide[video]" '
+            "[studyguide.video]",
+        ),
+    ],
+    ids=["extension", "setting"],
+)
+def test_video_without_the_extra(tmp_path: Path, setting: str, message: str) -> None:
+    import subprocess
+    import sys
+
+    srcdir = tmp_path / "src"
+    srcdir.mkdir()
+    (srcdir / "conf.py").write_text(f"{setting}\nstudyguide_glossary = None\n")
+    (srcdir / "index.rst").write_text("Index\n=====\n")
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            WITHOUT_YOUTUBE,
+            "-b",
+            "html",
+            "-q",
+            str(srcdir),
+            str(tmp_path / "out"),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+        env={k: v for k, v in os.environ.items() if k != "PYTHONPATH"} | {"NO_COLOR": "1"},
+    )
+    assert " ".join(result.stderr.split()) == message
+    assert result.returncode == (1 if message.startswith("ERROR") else 0)

@@ -22,7 +22,7 @@ import re
 import sys
 from typing import TYPE_CHECKING, Any
 
-from studyguide.config import Setting, add_config_values, config_warning
+from studyguide.config import Setting, add_config_values, config_error, config_warning
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -124,7 +124,20 @@ def setup_video(app: Sphinx) -> None:
 def setup(app: Sphinx) -> dict[str, Any]:
     """The extension ``studyguide.video``: sphinxcontrib-youtube, adapted."""
     app.setup_extension("studyguide")
-    from studyguide import __version__, youtube
+    from studyguide import __version__
 
+    metadata = {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}
+    try:
+        from studyguide import youtube
+    except ImportError as exc:
+        # An error that names the fix, not a crash report: the build goes on
+        # (its videos unknown directives) and fails.
+        config_error(
+            app,
+            "studyguide.video needs sphinxcontrib-youtube and segno (%s); install them with: "
+            'pip install "sphinx-studyguide[video]"',
+            exc,
+        )
+        return metadata
     youtube.enable(app)
-    return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}
+    return metadata
