@@ -96,3 +96,26 @@ def test_unknown_kind_is_an_error(tmp_path: Path) -> None:
         "'book', 'other' (in conf.py) [studyguide.config]"
     )
     assert app.statuscode == 1
+
+
+@pytest.mark.parametrize(
+    ("kind", "advice"),
+    [
+        ("film", "or ask the group to watch beforehand."),
+        ("book", "or ask the group to read beforehand."),
+        ("other", "or ask the group to study the part beforehand."),
+    ],
+)
+def test_too_long_meeting_advice_follows_the_kind(tmp_path: Path, kind: str, advice: str) -> None:
+    app, warnings = build(
+        tmp_path, "html", studyguide_work_kind=kind, studyguide_meeting_minutes=60
+    )
+    soup = BeautifulSoup((Path(app.outdir) / "sessions.html").read_text(), "html.parser")
+    notes = [
+        p.get_text(" ", strip=True) for p in soup.select(".sg-agenda-together .sg-agenda-note")
+    ]
+    assert notes == [
+        "This format needs 90 minutes: plan a longer meeting, split it over two meetings, " + advice
+    ]
+    # The core questions (20 minutes) fit the meeting watched or read beforehand.
+    assert warnings == ""

@@ -87,6 +87,10 @@ class WorkWords(NamedTuple):
     closing: str
     #: A video's label in print and in EPUB.
     video: str
+    #: The "together" agenda's note where the chapter gives no ``runtime:``.
+    no_runtime: str
+    #: The "together" agenda's note where it is longer than the meeting (``%s``: minutes).
+    too_long_together: str
 
 
 def work_words(config: Config | None) -> WorkWords:
@@ -105,6 +109,13 @@ def work_words(config: Config | None) -> WorkWords:
                 )
             ),
             str(_("Watch this video")),
+            str(_("The chapter gives no length: add the reading's minutes to the total.")),
+            str(
+                _(
+                    "This format needs %s: plan a longer meeting, split it over two meetings, "
+                    "or ask the group to read beforehand."
+                )
+            ),
         )
     if kind == "other":
         return WorkWords(
@@ -119,6 +130,13 @@ def work_words(config: Config | None) -> WorkWords:
                 )
             ),
             str(_("Watch this video")),
+            str(_("The chapter gives no length: add the time with the work to the total.")),
+            str(
+                _(
+                    "This format needs %s: plan a longer meeting, split it over two meetings, "
+                    "or ask the group to study the part beforehand."
+                )
+            ),
         )
     return WorkWords(
         str(_("Film")),
@@ -132,6 +150,13 @@ def work_words(config: Config | None) -> WorkWords:
             )
         ),
         str(_("Watch this part of the film")),
+        str(_("The chapter gives no running time: add the screening's length to the total.")),
+        str(
+            _(
+                "This format needs %s: plan a longer meeting, split it over two meetings, "
+                "or ask the group to watch beforehand."
+            )
+        ),
     )
 
 

@@ -139,7 +139,7 @@ sessions
 
 CHAPTER = """---
 part: {part}
-runtime: 60
+runtime: 45
 ---
 
 # Part {part}

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from docutils import nodes
 
-from studyguide.config import work_words
+from studyguide.config import WorkWords, work_words
 from studyguide.editions import is_facilitator
 from studyguide.i18n import _
 from studyguide.nodeutil import refnode_or_text
@@ -127,7 +127,7 @@ def _terms_list(builder: Builder, fromdocname: str, terms: list[KeyTerm]) -> nod
     return dl
 
 
-def _agenda_node(agenda: Agenda) -> session_agenda:
+def _agenda_node(agenda: Agenda, words: WorkWords) -> session_agenda:
     rows = [
         (segment.label, format_minutes(segment.minutes) if segment.minutes is not None else "—")
         for segment in agenda.segments
@@ -137,13 +137,10 @@ def _agenda_node(agenda: Agenda) -> session_agenda:
         title=agenda.title, rows=rows, total=total, classes=["sg-agenda", f"sg-agenda-{agenda.key}"]
     )
     if not agenda.complete:
-        text = _("The chapter gives no running time: add the screening's length to the total.")
+        text = words.no_runtime
         node += nodes.paragraph(text, text, classes=["sg-agenda-note"])
     elif agenda.too_long and agenda.key == "together":
-        text = _(
-            "This format needs %s: plan a longer meeting, split it over two meetings, "
-            "or ask the group to watch beforehand."
-        ) % format_minutes(agenda.total)
+        text = words.too_long_together % format_minutes(agenda.total)
         node += nodes.paragraph(text, text, classes=["sg-agenda-note"])
     elif agenda.too_long:
         text = _("This format needs %s, more than the meeting.") % format_minutes(agenda.total)
@@ -226,18 +223,22 @@ def build_plan(app: Sphinx, plan: session_plan, fromdocname: str) -> nodes.Eleme
     reserve = domain.questions_of(docname, "reserve")
     terms = key_terms(env, docname, plan.get("key_terms"))
     plan_timings = timings(app.config, plan.get("timing_options", {}))
+    words = work_words(app.config)
     beforehand, together = agendas(
         plan_timings,
         runtime_of(env, docname),
         minutes_of(core),
         bool(terms),
         bool(core),
-        work_words(app.config),
+        words,
     )
     intro = _("Two ways to run a %s-minute meeting:") % plan_timings.meeting
     container += nodes.paragraph(intro, intro, classes=["sg-agendas-intro"])
     container += session_agendas(
-        "", _agenda_node(beforehand), _agenda_node(together), classes=["sg-agendas"]
+        "",
+        _agenda_node(beforehand, words),
+        _agenda_node(together, words),
+        classes=["sg-agendas"],
     )
 
     if terms:
