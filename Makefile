@@ -1,5 +1,6 @@
 # The study guide's build.  `make html` and `make test` set everything up on
-# first use (a virtual environment in .venv from requirements.txt).
+# first use (a virtual environment in .venv: requirements.txt builds the guide,
+# requirements-test.txt adds the test tools and includes it).
 #
 # Every build is strict: a warning fails it.
 
@@ -21,7 +22,7 @@ PAPER       ?= a4
 checklogs = PYTHONPATH=extensions $(VENV)/bin/python -c \
 	  'import sys; from studyguide.book import main; sys.exit(main(sys.argv[1:]))' $(1)
 
-.PHONY: help html pdf epub pdf-deps live clean test venv bench facilitator handouts runsheets cards site site-facilitator Makefile
+.PHONY: help html pdf epub pdf-deps live clean test venv bench facilitator handouts runsheets cards site site-facilitator extension-docs schema Makefile
 
 help:
 	@echo "make html       build the web guide in $(BUILDDIR)/html"
@@ -39,6 +40,8 @@ help:
 	@echo "                the PDF, the EPUB and the handouts as downloads (needs TeX)"
 	@echo "make site-facilitator  the facilitator's site, in $(BUILDDIR)/site-facilitator:"
 	@echo "                the facilitator web edition with its PDF, EPUB and handouts (needs TeX)"
+	@echo "make extension-docs  the extension's documentation in $(BUILDDIR)/extension-docs"
+	@echo "make schema     the glossary's JSON Schema for conf.py's categories, $(BUILDDIR)/glossary.schema.json"
 	@echo "make live       serve the guide and rebuild it on every change"
 	@echo "make test       run the tests"
 	@echo "make bench      time the build on synthetic guides (BENCH_ARGS=--quick: a smoke run)"
@@ -47,10 +50,10 @@ help:
 	@echo "make BUILDER    any other Sphinx builder, strict (dirhtml, singlehtml, text, man,"
 	@echo "                texinfo, xml, gettext, latexpdf...), in $(BUILDDIR)/BUILDER"
 
-$(VENV)/.installed: requirements.txt pyproject.toml
+$(VENV)/.installed: requirements.txt requirements-test.txt pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "Python 3.11 or newer is needed (found %s)" % sys.version.split()[0])'
 	test -x $(VENV)/bin/python || $(PYTHON) -m venv $(VENV)
-	$(VENV)/bin/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(VENV)/bin/python -m pip install --quiet --disable-pip-version-check -r requirements-test.txt
 	touch $@
 
 venv: $(VENV)/.installed
@@ -134,6 +137,7 @@ site: $(VENV)/.installed
 	cp $(BUILDDIR)/handouts/participant/latex/session-*.pdf $(BUILDDIR)/handouts/
 	$(SPHINXBUILD) -b html -E -d $(BUILDDIR)/doctrees-site $(SPHINXFLAGS) \
 	  $(SOURCEDIR) $(BUILDDIR)/site
+	$(SPHINXBUILD) -b html -E $(STRICT) -d $(BUILDDIR)/doctrees-extension-docs extensions/docs $(BUILDDIR)/site/extension
 	@echo "The site to publish is in $(BUILDDIR)/site (start page: index.html)."
 
 # The facilitator's site: the facilitator web edition (with the notes) and its
@@ -156,6 +160,16 @@ site-facilitator: $(VENV)/.installed
 	  $(SPHINXFLAGS) $(SOURCEDIR) $(BUILDDIR)/site-facilitator
 	@echo "The facilitator's site is in $(BUILDDIR)/site-facilitator (start page: index.html)."
 
+# The extension's own documentation (extensions/docs/, a Sphinx project of its
+# own; make site publishes it under extension/).
+extension-docs: $(VENV)/.installed
+	$(SPHINXBUILD) -b html $(STRICT) $(SPHINXOPTS) -d $(BUILDDIR)/doctrees-extension-docs \
+	  extensions/docs $(BUILDDIR)/extension-docs
+
+# The JSON Schema of docs/glossary.yaml for the categories conf.py sets (for editors).
+schema: $(VENV)/.installed
+	PYTHONPATH=extensions $(VENV)/bin/python -m studyguide schema . -o $(BUILDDIR)/glossary.schema.json
+
 pdf-deps:
 	bash .ci/install-system-deps --pdf-only
 
@@ -175,7 +189,7 @@ clean:
 	rm -rf $(BUILDDIR)
 
 # Files make might try to remake with the catch-all rule below: they have none.
-requirements.txt pyproject.toml: ;
+requirements.txt requirements-test.txt pyproject.toml: ;
 
 # Any other target is a Sphinx builder (dirhtml, singlehtml, text, man, texinfo,
 # xml, gettext, latexpdf...), built as strictly as html.

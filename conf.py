@@ -23,8 +23,11 @@ release = version = "1.0"
 
 extensions = [
     "myst_parser",
-    "sphinxcontrib.youtube",
     "studyguide",
+    # Opt-in parts of the extension: unclosed fences and Markdown's HTML checked
+    # (myst-parser's parser, checking); videos (sphinxcontrib-youtube, adapted).
+    "studyguide.mystchecks",
+    "studyguide.video",
 ]
 root_doc = "index"
 language = "en"
@@ -99,9 +102,14 @@ epub_exclude_files = [".buildinfo.bak"]
 # -- The guide's extension ---------------------------------------------------
 
 studyguide_glossary = "glossary.yaml"
+# The guide's own categories, in the glossary page's order (the extension's
+# default, None, takes any category as the entries give it).
+studyguide_categories = ["party", "organisation", "person", "place", "event", "concept"]
 # Every dated glossary entry and event cites a source (a warning, so the strict build fails, otherwise).
 studyguide_require_sources = "dated"
 studyguide_autolink = "first"
+# A film: "Film" and "Screening" in the session plans, "Watch this part of the film".
+studyguide_work_kind = "film"
 studyguide_numbered_paragraphs = ["part-*"]  # the chapters: numbers, {para} citations
 # HTML written in Markdown shows as written (a {raw} directive stays raw).
 studyguide_html_as_text = True
@@ -284,25 +292,4 @@ studyguide_distributor_url = "https://icarusfilms.com/"
 
 # A manual page cannot be clicked in every terminal: web addresses are printed.
 man_show_urls = True
-
-
-def setup(app: object) -> None:
-    """The guide's own fix for Sphinx 9 with docutils 0.22 in manual pages.
-
-    docutils 0.22's manual-page writer sets ``visit_reference`` on each
-    translator instance, which hides Sphinx's own method: every internal link
-    printed its fragment after the text ("Popular Unity <#term-Popular-Unity>").
-    Sphinx issue 14427 (the fix proposed there, pull request 14436); remove this
-    once a fixed Sphinx is required.
-    """
-    from sphinx.writers.manpage import ManualPageTranslator
-
-    class GuideManualPageTranslator(ManualPageTranslator):
-        def __init__(self, *args: object) -> None:
-            super().__init__(*args)  # type: ignore[arg-type]
-            vars(self).pop("visit_reference", None)
-            vars(self).pop("depart_reference", None)
-            # The link's text in italics, as Sphinx wrote it with docutils 0.21.
-            self.defs.setdefault("reference", (r"\fI\%", r"\fP"))
-
-    app.set_translator("man", GuideManualPageTranslator)  # type: ignore[attr-defined]
+# (Sphinx 9 with docutils 0.22 printed links as <#term-...>: the extension fixes it.)

@@ -147,3 +147,112 @@ def test_book_layout_with_xelatex(tmp_path: Path) -> None:
     app = latex_build(tmp_path, studyguide_book=True, latex_engine="xelatex")
     tex = (Path(app.outdir) / "host.tex").read_text(encoding="utf-8")
     assert r"\usepackage{sgbook}" in tex
+
+
+def test_setup_loads_no_parser_and_no_video_extension(tmp_path: Path) -> None:
+    """``studyguide`` alone: myst-parser and sphinxcontrib-youtube stay unloaded, the
+    source parsers are Sphinx's own, and no video folder is left in the output.
+
+    (A stray README.md is tested in a process of its own, test_neighbours.py:
+    myst-parser, loaded by other tests of this process, changes Sphinx's default
+    ``source_suffix`` in place, hence the explicit one here.)"""
+    srcdir = tmp_path / "src"
+    srcdir.mkdir()
+    (srcdir / "conf.py").write_text(
+        'extensions = ["studyguide"]\nstudyguide_glossary = None\n'
+        'source_suffix = {".rst": "restructuredtext"}\n'
+    )
+    (srcdir / "index.rst").write_text("Index\n=====\n\nText.\n")
+    app = SphinxTestApp("html", srcdir=srcdir, status=StringIO(), warning=StringIO())
+    try:
+        app.build()
+        assert "myst_parser" not in app.extensions
+        assert "sphinxcontrib.youtube" not in app.extensions
+        assert "studyguide.mystchecks" not in app.extensions
+        assert not {"markdown", "md", "myst"} & set(app.registry.source_parsers)
+    finally:
+        app.cleanup()
+    assert app.warning.getvalue() == ""
+    assert not (Path(app.outdir) / "_video_thumbnail").exists()
+
+
+def test_opt_in_settings_load_their_extensions(tmp_path: Path) -> None:
+    app = build(tmp_path, studyguide_html_as_text=True, studyguide_video=True)
+    assert {"studyguide.mystchecks", "studyguide.video", "sphinxcontrib.youtube"} <= set(
+        app.extensions
+    )
+
+
+def test_questions_without_a_glossary_file(tmp_path: Path) -> None:
+    """The default glossary file is optional: questions alone build with no message."""
+    srcdir = tmp_path / "src"
+    srcdir.mkdir()
+    (srcdir / "conf.py").write_text(
+        'extensions = ["myst_parser", "studyguide"]\nmyst_enable_extensions = ["colon_fence"]\n'
+    )
+    (srcdir / "index.md").write_text(
+        "# Questions only\n\n::::{discussion-question}\n:minutes: 10\n\nWhat changed?\n::::\n"
+    )
+    app = SphinxTestApp("html", srcdir=srcdir, status=StringIO(), warning=StringIO())
+    try:
+        app.build()
+    finally:
+        app.cleanup()
+    assert app.warning.getvalue() == ""
+    assert app.statuscode == 0
+    page = BeautifulSoup((Path(app.outdir) / "index.html").read_text(), "html.parser")
+    assert "What changed?" in page.get_text()
+
+
+#: Runs sphinx-build with sphinxcontrib-youtube hidden, as where the extra is not installed.
+WITHOUT_YOUTUBE = (
+    "import sys; sys.modules['sphinxcontrib.youtube'] = None; "
+    "from sphinx.cmd.build import main; sys.exit(main(sys.argv[1:]))"
+)
+
+
+@pytest.mark.parametrize(
+    ("setting", "message"),
+    [
+        (
+            'extensions = ["studyguide", "studyguide.video"]',
+            "ERROR: while setting up extension studyguide.video: studyguide.video needs "
+            "sphinxcontrib-youtube and segno (import of "
+            "sphinxcontrib.youtube halted; None in sys.modules); install them with: "
+            'pip install "sphinx-studyguide[video]" [studyguide.config]',
+        ),
+        (
+            'extensions = ["studyguide"]\nstudyguide_video = True',
+            "WARNING: studyguide_video = True needs sphinxcontrib-youtube, which is not "
+            'installed; install it with: pip install "sphinx-studyguide[video]" '
+            "[studyguide.video]",
+        ),
+    ],
+    ids=["extension", "setting"],
+)
+def test_video_without_the_extra(tmp_path: Path, setting: str, message: str) -> None:
+    import subprocess
+    import sys
+
+    srcdir = tmp_path / "src"
+    srcdir.mkdir()
+    (srcdir / "conf.py").write_text(f"{setting}\nstudyguide_glossary = None\n")
+    (srcdir / "index.rst").write_text("Index\n=====\n")
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            WITHOUT_YOUTUBE,
+            "-b",
+            "html",
+            "-q",
+            str(srcdir),
+            str(tmp_path / "out"),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+        env={k: v for k, v in os.environ.items() if k != "PYTHONPATH"} | {"NO_COLOR": "1"},
+    )
+    assert " ".join(result.stderr.split()) == message
+    assert result.returncode == (1 if message.startswith("ERROR") else 0)

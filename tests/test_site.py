@@ -84,3 +84,11 @@ def test_downloads_are_the_participant_edition(site: Path) -> None:
     # The EPUB does not carry the other downloads inside it.
     assert not [n for n in names if n.endswith(".pdf")]
     assert "Facilitator edition" not in (site / "index.html").read_text(encoding="utf-8")
+
+
+def test_extension_docs_are_published(site: Path) -> None:
+    """``make site`` publishes the extension's documentation under extension/."""
+    reference = soup(site / "extension" / "reference.html")
+    assert reference.title is not None
+    assert reference.title.get_text().startswith("Reference")
+    assert reference.find(id="directive-discussion-question") is not None

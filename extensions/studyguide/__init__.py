@@ -10,10 +10,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from studyguide import (
+    _compat,
     accessibility,
     book,
     checks,
     collected,
+    config,
     downloads,
     editions,
     glossary,
@@ -31,7 +33,8 @@ from studyguide.glossary import chronology, sources
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
-__version__ = "1.0.0"
+#: The version, written only here (pyproject.toml reads it).
+__version__ = "1.1.0.dev0"
 #: The oldest Sphinx the extension is tested with (8.0 lacks what it uses).
 MIN_SPHINX = "8.1"
 
@@ -40,6 +43,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
     """Register the extension's components."""
     app.require_sphinx(MIN_SPHINX)
     i18n.setup_i18n(app)
+    _compat.setup_compat(app)
+    config.setup_config(app)
     accessibility.setup_accessibility(app)
     collected.setup_collected(app)
     video.setup_video(app)

@@ -18,6 +18,10 @@ facilitator edition, so that nobody prints it for the group by mistake, says
 * file names: every ``latex_documents`` target gets the suffix
   ``-facilitator`` (``battle-of-chile.tex`` -> ``battle-of-chile-facilitator.tex``,
   hence ``battle-of-chile-facilitator.pdf``), unless it has it already.
+
+The participant edition copies no page source that holds a facilitator note
+into ``_sources/`` (``html_copy_source``, on by default, copies the source as
+written, notes included): such a page gets no "Show source" link.
 """
 
 from __future__ import annotations
@@ -149,6 +153,36 @@ def _label_page(
     return PAGE_TEMPLATE
 
 
+def _source_has_notes(app: Sphinx, docname: str) -> bool:
+    """Whether the source of *docname*, or a file it includes, writes a facilitator note."""
+    env = app.env
+    paths = [Path(env.doc2path(docname))]
+    paths += [Path(app.srcdir, dependency) for dependency in env.dependencies.get(docname, ())]
+    for path in paths:
+        try:
+            text = Path(path).read_text(encoding="utf-8", errors="replace")
+        except OSError:
+            continue
+        if "facilitator-note" in text:
+            return True
+    return False
+
+
+def _keep_notes_out_of_sources(
+    app: Sphinx,
+    pagename: str,
+    templatename: str,
+    context: dict[str, Any],
+    doctree: Any,
+) -> None:
+    """Participant edition: no copy in ``_sources/`` of a page whose source has notes."""
+    if is_facilitator(app.config) or doctree is None or not context.get("sourcename"):
+        return
+    if _source_has_notes(app, pagename):
+        # Sphinx copies the source, and links it, only where sourcename is set.
+        context["sourcename"] = ""
+
+
 # -- Setup ------------------------------------------------------------------------------
 
 
@@ -157,3 +191,5 @@ def setup_editions(app: Sphinx) -> None:
     app.connect("config-inited", _configure, priority=600)
     add_static_dir(app)
     app.connect("html-page-context", _label_page)
+    # Before any listener that returns a template (the first result ends the event).
+    app.connect("html-page-context", _keep_notes_out_of_sources, priority=400)

@@ -93,6 +93,15 @@ def paragraph_id(number: int) -> str:
     return f"para-{number}"
 
 
+def single_page_id(docname: str, number: int) -> str:
+    """The anchor of a numbered paragraph in the singlehtml page: ``chapter-a-para-3``.
+
+    Every chapter counts from 1, so the one page that holds them all needs the
+    document in each id (``para-3`` would repeat).
+    """
+    return nodes.make_id(f"{docname}-{paragraph_id(number)}")
+
+
 def _warn(message: str, location: Any, *args: Any, subtype: str = "paragraph") -> None:
     logger.warning(message, *args, location=location, type="studyguide", subtype=subtype)
 
@@ -282,6 +291,14 @@ class ParagraphsDomain(PerDocumentDomain):
             contnode = nodes.inline(text, text, classes=contnode["classes"])
         if builder.name == "man":
             return contnode  # a man page shows a link's target after it: "<#:para-5>"
+        if builder.name == "singlehtml":
+            # One page: a link to the prefixed id on it (Sphinx's own refnode
+            # would write "#document-chapter-a#para-2", two fragments).
+            reference = nodes.reference("", "", internal=True)
+            reference["refid"] = single_page_id(docname, number)
+            reference["reftitle"] = chapter_title(env, docname)
+            reference += contnode
+            return reference
         node_id = paragraph_id(number)
         try:
             link = make_refnode(
@@ -380,6 +397,31 @@ class ShowParagraphNumbers(SphinxPostTransform):
             paragraph.insert(0, sg_para_number("", number=number))
 
 
+class SinglePageParagraphIds(SphinxPostTransform):
+    """singlehtml: each numbered paragraph's id gets its document (``chapter-a-para-3``).
+
+    Runs on the page that holds every document (``start_of_file`` nodes mark
+    where each begins), before the references are resolved.
+    """
+
+    default_priority = 5
+    builders = ("singlehtml",)
+
+    def run(self, **kwargs: Any) -> None:
+        # Top down: Sphinx gives a start_of_file the children of the document
+        # it inlines without setting their parent, so no walk upwards.
+        stack: list[tuple[nodes.Node, str]] = [(self.document, self.env.docname)]
+        while stack:
+            node, docname = stack.pop()
+            if isinstance(node, addnodes.start_of_file):
+                docname = node["docname"]
+            if isinstance(node, nodes.paragraph) and node.get(NUMBER):
+                old, new = paragraph_id(node[NUMBER]), single_page_id(docname, node[NUMBER])
+                node["ids"] = [new if node_id == old else node_id for node_id in node["ids"]]
+            if isinstance(node, nodes.Element):
+                stack.extend((child, docname) for child in node.children)
+
+
 # -- Visitors ----------------------------------------------------------------------
 
 
@@ -438,6 +480,7 @@ def setup_paragraphs(app: Sphinx) -> None:
     app.add_role("para", ParaRole())
     app.connect("env-get-outdated", read_citing_pages)
     app.add_post_transform(ShowParagraphNumbers)
+    app.add_post_transform(SinglePageParagraphIds)
     # Made only for the formats that show it (html, latex, text); skipped
     # elsewhere should another builder of such a format meet one.
     register_nodes(

@@ -1,49 +1,42 @@
 """The film's videos: sphinxcontrib-youtube, made offline, lazy and validated.
 
+Optional: ``pip install "sphinx-studyguide[video]"`` (sphinxcontrib-youtube,
+and segno for the QR codes), then ``extensions = [..., "studyguide.video"]``
+or ``studyguide_video = True`` in conf.py.  Without either, the extension
+loads no video extension and changes nothing of one a project loads itself.
+
 sphinxcontrib-youtube downloads a thumbnail per video for LaTeX builds
 (``env-updated``); offline it writes an empty file and waits on the network.
 The guide needs no thumbnail, so that listener is removed.  The HTML iframe
 gets ``loading="lazy"`` and a title.  In print a video becomes a QR code (a PNG
 made with segno at build time, without network) with its URL beneath; in EPUB
 it becomes a link to the video's page; in text, manual pages and info files
-the line "Video: URL".
-
-All of it replaces sphinxcontrib-youtube's own directive and visitors, so it
-is done only where a project asks for it: ``studyguide_video = True`` (the
-guide sets it).  Without it, sphinxcontrib-youtube works as it does alone.
+the line "Video: URL".  The half that imports sphinxcontrib-youtube is
+:mod:`studyguide.youtube`.
 """
 
 from __future__ import annotations
 
 import io
 import re
-from pathlib import Path
-from typing import TYPE_CHECKING
+import sys
+from typing import TYPE_CHECKING, Any
 
-from docutils import nodes
-from sphinx.transforms.post_transforms import SphinxPostTransform
-from sphinx.util import logging
-from sphinx.util.texescape import escape as tex_escape
-from sphinxcontrib.youtube import utils as yt_utils
-from sphinxcontrib.youtube import youtube as yt
-
-from studyguide.config import Setting, add_config_values
-from studyguide.i18n import _
-from studyguide.latex import add_latex_package
+from studyguide.config import Setting, add_config_values, config_error, config_warning
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
+    from docutils import nodes
     from sphinx.application import Sphinx
     from sphinx.config import Config
-    from sphinx.writers.html5 import HTML5Translator
-    from sphinx.writers.latex import LaTeXTranslator
-
-logger = logging.getLogger(__name__)
 
 VIDEO_ID = re.compile(r"[A-Za-z0-9_-]{11}")
 WATCH_URL = "https://www.youtube.com/watch?v={}"
 #: PNG, not PDF: xdvipdfmx refuses segno's PDF ("Error 256").  Scale 10 printed
 #: 2.5 cm wide decodes with zbarimg from a 150 dpi render.
 QR_SCALE = 10
+EXTENSION = "studyguide.video"
 
 
 def watch_url(video_id: str) -> str:
@@ -51,69 +44,12 @@ def watch_url(video_id: str) -> str:
     return WATCH_URL.format(video_id)
 
 
-class YouTube(yt.YouTube):
-    """sphinxcontrib-youtube's directive, checking the video id first."""
-
-    def run(self) -> list[nodes.Node]:
-        video_id = self.arguments[0]
-        if not VIDEO_ID.fullmatch(video_id):
-            logger.warning(
-                "invalid YouTube video id %r: an id is 11 characters of "
-                "A-Z, a-z, 0-9, '_' and '-' (the part after 'v=' in the URL)",
-                video_id,
-                location=(self.state.document.settings.env.docname, self.lineno),
-                type="studyguide",
-                subtype="video",
-            )
-            return []
-        try:
-            return super().run()
-        except ValueError as exc:  # sphinxcontrib-youtube's check of :width:, :aspect:...
-            logger.warning(
-                "youtube %s: %s; write e.g. ':width: 100%%' or ':width: 560px', "
-                "':aspect: 16:9', ':align: center'",
-                video_id,
-                exc,
-                location=(self.state.document.settings.env.docname, self.lineno),
-                type="studyguide",
-                subtype="video",
-            )
-            return []
-
-
-def visit_youtube_html(self: HTML5Translator, node: yt.youtube) -> None:
-    """The iframe, in privacy mode where asked, lazy-loaded and titled by its part.
-
-    A caption names the part and links to the video's page, which also serves
-    a reader offline or with embedded video blocked.
-    """
-    privacy = "https://www.youtube-nocookie.com/embed/"
-    embed = "https://www.youtube.com/embed/"
-    node["platform_url"] = embed if node["privacy_mode"] is None else privacy
-    env = self.builder.env
-    docname = self.builder.current_docname
-    part = env.titles[docname].astext() if docname in env.titles else env.config.project
-    self.body.append('<figure class="studyguide-video">\n')
-    start = len(self.body)
-    yt_utils.visit_video_node_html(
-        self,
-        node,
-        additional_attr={
-            "referrerpolicy": "strict-origin-when-cross-origin",
-            "loading": "lazy",
-            "title": _("Video: %s") % part,
-            "allow": "encrypted-media; picture-in-picture; fullscreen",
-        },
-    )
-    # A boolean attribute has no value: allowfullscreen="true" is invalid HTML.
-    for index in range(start, len(self.body)):
-        self.body[index] = self.body[index].replace(' allowfullscreen="true"', " allowfullscreen")
-    url = watch_url(node["id"])
-    self.body.append(
-        f"<figcaption>{self.encode(part)}: "
-        f'<a class="reference external" href="{url}">'
-        f"{self.encode(_('watch it on YouTube'))}</a></figcaption>\n</figure>\n"
-    )
+def video_ids(document: nodes.Node) -> list[str]:
+    """The ids of the YouTube videos in *document* (none where no video extension is loaded)."""
+    module = sys.modules.get("sphinxcontrib.youtube.youtube")
+    if module is None:
+        return []
+    return [str(node["id"]) for node in document.findall(module.youtube)]
 
 
 def qr_filename(video_id: str) -> str:
@@ -132,56 +68,6 @@ def write_qr_png(url: str, path: Path) -> None:
     if not path.is_file() or path.read_bytes() != data:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(data)
-
-
-def visit_youtube_latex(self: LaTeXTranslator, node: yt.youtube) -> None:
-    """A QR code of the video's URL, the URL beneath it, kept on one page."""
-    url = watch_url(node["id"])
-    filename = qr_filename(node["id"])
-    write_qr_png(url, Path(self.builder.outdir) / filename)
-    label = tex_escape(str(_("Watch this part of the film")), self.config.latex_engine)
-    self.body.append(f"\n\\sphinxstudyguidevideo{{{url}}}{{{filename}}}{{{label}}}\n")
-    raise nodes.SkipNode
-
-
-class VideoAsLink(SphinxPostTransform):
-    """Where no video plays (text, manual page, info file): "Video: URL"."""
-
-    default_priority = 200
-    builders: tuple[str, ...] = ("text", "man", "texinfo")
-    classes: tuple[str, ...] = ()
-
-    def label(self) -> str:
-        return str(_("Video"))
-
-    def run(self, **kwargs: object) -> None:
-        label = self.label()
-        for video in list(self.document.findall(yt.youtube)):
-            url = watch_url(video["id"])
-            paragraph = nodes.paragraph("", f"{label}: ", nodes.reference(url, url, refuri=url))
-            paragraph["classes"].extend(self.classes)
-            paragraph.source, paragraph.line = video.source, video.line
-            video.replace_self(paragraph)
-
-
-class VideoAsLinkEpub(VideoAsLink):
-    """EPUB: e-readers play no embedded video; a link to the video's page."""
-
-    builders = ("epub",)
-    classes = ("studyguide-video",)
-
-    def label(self) -> str:
-        return str(_("Watch this part of the film"))
-
-
-def depart_noop(self: object, node: nodes.Node) -> None:
-    """Nothing to close."""
-
-
-def _remove_thumbnail_download(app: Sphinx) -> None:
-    for listener in list(app.events.listeners.get("env-updated", [])):
-        if listener.handler is yt_utils.download_images:
-            app.disconnect(listener.id)
 
 
 def _inherit_html_visitors(app: Sphinx) -> None:
@@ -204,32 +90,54 @@ def _inherit_html_visitors(app: Sphinx) -> None:
 
 
 def _register(app: Sphinx, config: Config) -> None:
-    """Adapt sphinxcontrib-youtube, when the project asks for it."""
-    if not config.studyguide_video:
+    """``studyguide_video = True``: load the extension ``studyguide.video``."""
+    if not config.studyguide_video or EXTENSION in app.extensions:
         return
-    add_latex_package(app, "sgvideo")
-    _remove_thumbnail_download(app)
-    app.add_post_transform(VideoAsLink)
-    app.add_post_transform(VideoAsLinkEpub)
-    app.add_directive("youtube", YouTube, override=True)
-    app.add_node(
-        yt.youtube,
-        override=True,
-        html=(visit_youtube_html, depart_noop),
-        latex=(visit_youtube_latex, depart_noop),
-    )
+    try:
+        import sphinxcontrib.youtube  # noqa: F401
+    except ImportError:
+        config_warning(
+            "studyguide_video = True needs sphinxcontrib-youtube, which is not installed; "
+            'install it with: pip install "sphinx-studyguide[video]"',
+            subtype="video",
+        )
+        return
+    app.setup_extension(EXTENSION)
 
 
 def setup_video(app: Sphinx) -> None:
-    """Load sphinxcontrib-youtube; adapt it on config-inited, if ``studyguide_video``."""
-    app.setup_extension("sphinxcontrib.youtube")
-    app.connect("builder-inited", _inherit_html_visitors)
+    """Declare ``studyguide_video``; load the video support where it is asked for."""
     add_config_values(
         app,
         {
             "studyguide_video": Setting(
-                False, "videos checked, lazy, offline, a QR code in print, a link elsewhere"
+                False,
+                "videos checked, lazy, offline, a QR code in print, a link elsewhere "
+                "(loads studyguide.video)",
             ),
         },
     )
     app.connect("config-inited", _register)
+    app.connect("builder-inited", _inherit_html_visitors)
+
+
+def setup(app: Sphinx) -> dict[str, Any]:
+    """The extension ``studyguide.video``: sphinxcontrib-youtube, adapted."""
+    app.setup_extension("studyguide")
+    from studyguide import __version__
+
+    metadata = {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}
+    try:
+        from studyguide import youtube
+    except ImportError as exc:
+        # An error that names the fix, not a crash report: the build goes on
+        # (its videos unknown directives) and fails.
+        config_error(
+            app,
+            "studyguide.video needs sphinxcontrib-youtube and segno (%s); install them with: "
+            'pip install "sphinx-studyguide[video]"',
+            exc,
+        )
+        return metadata
+    youtube.enable(app)
+    return metadata

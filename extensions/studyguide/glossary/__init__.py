@@ -57,7 +57,7 @@ from sphinx.util import logging
 from studyguide.assets import add_static_dir
 from studyguide.config import Setting, add_config_values, config_error, is_str_list
 from studyguide.glossary.autolink import AUTOLINK_MODES, AutoLink, nolink_role
-from studyguide.glossary.data import CATEGORIES, Glossary, GlossaryDataError, load_glossary
+from studyguide.glossary.data import Glossary, GlossaryDataError, load_glossary
 from studyguide.glossary.directive import GlossaryDirective, category_headings, fill_mentions
 from studyguide.glossary.domain import (
     GlossaryDomain,
@@ -89,6 +89,8 @@ logger = logging.getLogger(__name__)
 
 
 def _valid_categories(value: object) -> bool:
+    if value is None:  # any category: the page groups them as the entries give them
+        return True
     if isinstance(value, dict):
         return bool(value) and is_str_list([*value.keys(), *value.values()], nonempty=True)
     return bool(value) and is_str_list(value, nonempty=True)
@@ -126,7 +128,11 @@ def check_config(app: Sphinx, config: Config) -> None:
             "(in conf.py)",
             config.studyguide_categories,
         )
-        config.studyguide_categories = list(CATEGORIES)
+        config.studyguide_categories = None
+
+
+#: The glossary file read where it exists and conf.py names none.
+DEFAULT_GLOSSARY = "glossary.yaml"
 
 
 def load_data(app: Sphinx) -> None:
@@ -136,6 +142,11 @@ def load_data(app: Sphinx) -> None:
         get_domain(app.env).glossary = Glossary(Path(app.srcdir), ok=False)
         return
     path = Path(app.srcdir) / app.config.studyguide_glossary
+    if app.config.studyguide_glossary == DEFAULT_GLOSSARY and not path.exists():
+        # The default file is optional: a project of questions and session
+        # plans alone needs no glossary (a path set in conf.py must exist).
+        get_domain(app.env).glossary = Glossary(Path(app.srcdir), ok=False)
+        return
     try:
         glossary, problems = load_glossary(path, category_headings(app.config))
     except GlossaryDataError as exc:
@@ -162,7 +173,7 @@ def setup_glossary(app: Sphinx) -> None:
         app,
         {
             "studyguide_glossary": Setting(
-                "glossary.yaml",
+                DEFAULT_GLOSSARY,
                 "path of the glossary data, relative to the source directory; None: none",
                 types={str, type(None)},
             ),
@@ -170,10 +181,10 @@ def setup_glossary(app: Sphinx) -> None:
                 True, "warn when no document holds the studyguide-glossary directive"
             ),
             "studyguide_categories": Setting(
-                list(CATEGORIES),
+                None,
                 "the entries' categories, in the glossary page's order "
-                "(a list, or a dict of category to heading)",
-                types={list, tuple, dict},
+                "(a list, or a dict of category to heading); None: any category",
+                types={list, tuple, dict, type(None)},
             ),
             "studyguide_autolink": Setting("first"),
         },

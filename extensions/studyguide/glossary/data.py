@@ -36,6 +36,8 @@ if TYPE_CHECKING:
     from studyguide.glossary.matcher import Matcher
 
 SCHEMA_PATH = Path(__file__).parent.parent / "schema" / "glossary.schema.json"
+#: The schema's ``$id``: a name, not an address (no server publishes it).
+SCHEMA_ID = "urn:sphinx-studyguide:glossary-schema:1"
 
 #: The default categories (``studyguide_categories``) and the headings of their
 #: groups on the glossary page, in the page's order.  The one definition: the
@@ -373,11 +375,31 @@ def _describe(value: Any) -> str:
     return f"the {type(value).__name__} {value}"
 
 
+def editor_schema(categories: tuple[str, ...]) -> dict[str, Any]:
+    """The schema for editors, for a project's categories (``python -m studyguide schema``).
+
+    Its ``$id`` is a URN, not a web address: the schema is written for each
+    project (its ``category`` values), and no address serves it.
+    """
+    schema = _schema(categories)
+    schema["$id"] = SCHEMA_ID
+    if categories:
+        schema["description"] = (
+            "glossary.yaml of a study guide (sphinx-studyguide), for the categories "
+            + ", ".join(categories)
+        )
+    return schema
+
+
 @functools.cache
 def _schema(categories: tuple[str, ...] = CATEGORIES) -> dict[str, Any]:
     """The schema file, with the project's categories as the enum of ``category``."""
     schema: dict[str, Any] = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
-    schema["$defs"]["entry"]["properties"]["category"]["enum"] = list(categories)
+    category = schema["$defs"]["entry"]["properties"]["category"]
+    if categories:
+        category["enum"] = list(categories)
+    else:  # studyguide_categories = None: any category
+        category.pop("enum", None)
     return schema
 
 

@@ -30,7 +30,7 @@ from studyguide.typography import educate, number_ranges
 logger = logging.getLogger(__name__)
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Iterable
 
     from sphinx.application import Sphinx
     from sphinx.config import Config
@@ -44,13 +44,20 @@ GROUP_LABELS: dict[str | None, str] = {
 }
 
 
-def category_headings(config: Config) -> dict[str, str]:
+def category_headings(config: Config, found: Iterable[str | None] = ()) -> dict[str, str]:
     """``studyguide_categories`` as category -> heading, in the page's order.
 
-    A list names the categories; the guide's own get their translated heading,
-    others their name capitalised.  A mapping gives each its heading.
+    A list names the categories; the known ones (``CATEGORY_HEADINGS``) get
+    their translated heading, others their name capitalised.  A mapping gives
+    each its heading.  ``None`` (the default): any category, the *found* ones
+    the known ones first, in their table's order, then the others as the entries
+    give them.
     """
     value = config.studyguide_categories
+    if value is None:
+        present = list(dict.fromkeys(name for name in found if name))
+        value = [name for name in CATEGORY_HEADINGS if name in present]
+        value += [name for name in present if name not in CATEGORY_HEADINGS]
     if isinstance(value, dict):
         return {str(name): str(heading) for name, heading in value.items()}
     return {
@@ -88,7 +95,9 @@ class GlossaryDirective(SphinxDirective):
         document["sg_glossary_line"] = self.lineno
 
         headings: dict[str | None, str] = {}
-        headings.update(category_headings(self.config))
+        headings.update(
+            category_headings(self.config, (entry.category for entry in glossary.entries))
+        )
         headings[None] = str(GROUP_LABELS[None])
         groups: dict[str | None, list[Entry]] = {}
         for entry in glossary.entries:

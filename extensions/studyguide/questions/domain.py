@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
 from sphinx import addnodes
-from sphinxcontrib.youtube.youtube import youtube
 
 from studyguide.docdomain import PerDocument, PerDocumentDomain
 from studyguide.questions.helpers import (
@@ -21,6 +20,7 @@ from studyguide.questions.helpers import (
     unknown_term_hint,
 )
 from studyguide.questions.nodes import discussion_question, questions_placeholder
+from studyguide.video import video_ids as find_video_ids
 
 if TYPE_CHECKING:
     from collections.abc import Set
@@ -149,7 +149,7 @@ class QuestionsDomain(PerDocumentDomain):
             found.append(shell)
         if found:
             self.questions[docname] = found
-        video_ids = [str(v["id"]) for v in document.findall(youtube)]
+        video_ids = find_video_ids(document)
         if video_ids:
             self.videos[docname] = video_ids
         if any(True for _node in document.findall(questions_placeholder)):

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from studyguide.config import WorkWords, work_words
 from studyguide.i18n import _
 
 #: The meeting's length when neither the plan nor ``conf.py`` gives one.
@@ -160,17 +161,23 @@ def _questions_segment(kept: list[CoreQuestion], core: list[CoreQuestion]) -> Se
 
 
 def formats(
-    timings: Timings, runtime: float | None, core: list[CoreQuestion], key_terms: bool
+    timings: Timings,
+    runtime: float | None,
+    core: list[CoreQuestion],
+    key_terms: bool,
+    words: WorkWords | None = None,
 ) -> tuple[Format, Format, Format]:
     """The three formats: watched beforehand, one long meeting, two meetings.
 
     *core*: the core questions in the order they are kept; *key_terms*:
-    whether the session has any (a segment with nothing in it is left out).
+    whether the session has any (a segment with nothing in it is left out);
+    *words*: the kind of work's words (``studyguide_work_kind``; a film's without).
     """
+    words = words or work_words(None)
     terms = [Segment("key_terms", str(_("Key terms")), timings.key_terms)] if key_terms else []
     closing = Segment("closing", str(_("Closing")), timings.closing)
     welcome = str(_("Welcome and context"))
-    screening = Segment("screening", str(_("Screening")), runtime)
+    screening = Segment("screening", words.together_segment, runtime)
 
     def with_questions(
         title: str, before: list[Segment], after: list[Segment], length: int | None
@@ -183,7 +190,7 @@ def formats(
 
     beforehand = Format(
         "beforehand",
-        str(_("Watched beforehand (%s-minute meeting)") % timings.meeting),
+        words.beforehand_format % timings.meeting,
         (
             with_questions(
                 "",
@@ -195,10 +202,7 @@ def formats(
     )
     long_meeting = Format(
         "together-long",
-        str(
-            _("Watched together, one long meeting with a break (%s)")
-            % format_duration(timings.long_meeting)
-        ),
+        words.long_format % format_duration(timings.long_meeting),
         (
             with_questions(
                 "",
@@ -230,18 +234,12 @@ def formats(
         timings.meeting,
     )
     if first.complete:
-        title = _(
-            "Watched together, two meetings: screening and a short talk (%(first)s), "
-            "then the discussion (%(second)s-minute meeting)"
-        ) % {"first": format_duration(first.total), "second": timings.meeting}
+        title = words.two_format % {
+            "first": format_duration(first.total),
+            "second": timings.meeting,
+        }
     else:
-        title = (
-            _(
-                "Watched together, two meetings: screening and a short talk, "
-                "then the discussion (%s-minute meeting)"
-            )
-            % timings.meeting
-        )
+        title = words.two_format_open % {"second": timings.meeting}
     two_meetings = Format("together-two", str(title), (first, second))
     return beforehand, long_meeting, two_meetings
 

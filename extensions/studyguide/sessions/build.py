@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from docutils import nodes
 from sphinx import addnodes
 
+from studyguide.config import WorkWords, work_words
 from studyguide.editions import is_facilitator
 from studyguide.glossary.chronology import chronological, format_for_readers
 from studyguide.i18n import _
@@ -170,7 +171,7 @@ def _titles(questions: tuple[CoreQuestion, ...]) -> str:
     return _("%(list)s and %(last)s") % {"list": ", ".join(titles[:-1]), "last": titles[-1]}
 
 
-def _agenda_node(agenda: Format, reserves: bool) -> session_agenda:
+def _agenda_node(agenda: Format, reserves: bool, words: WorkWords) -> session_agenda:
     meetings = []
     notes: list[str] = []
     for meeting in agenda.meetings:
@@ -181,9 +182,7 @@ def _agenda_node(agenda: Format, reserves: bool) -> session_agenda:
         meetings.append((meeting.title, rows, (str(_("Total")), format_minutes(meeting.total))))
         prefix = meeting.title + ": " if meeting.title else ""
         if not meeting.complete:
-            notes.append(
-                _("The chapter gives no running time: add the screening's length to the total.")
-            )
+            notes.append(words.no_runtime)
         if meeting.left_out:
             if meeting.kept:
                 text = _(
@@ -291,7 +290,7 @@ def build_plan(app: Sphinx, plan: session_plan, fromdocname: str) -> nodes.Eleme
     container += nodes.rubric(title, title)
     container.extend(note_copies(app, sessions.notes.get(docname, []), fromdocname))
 
-    film = _labelled(_("Film"), *film_line(env, docname).children)
+    film = _labelled(work_words(app.config).work, *film_line(env, docname).children)
     film["classes"].append("sg-plan-film")
     container += film
     for video_id in domain.videos.get(docname, []):
@@ -308,13 +307,14 @@ def build_plan(app: Sphinx, plan: session_plan, fromdocname: str) -> nodes.Eleme
     terms = key_terms(env, docname, plan.get("key_terms"))
     plan_timings = timings(app.config, plan.get("timing_options", {}))
     order = core_order(env, core, plan.get("keep") or [])
-    all_formats = formats(plan_timings, runtime_of(env, docname), order, bool(terms))
+    words = work_words(app.config)
+    all_formats = formats(plan_timings, runtime_of(env, docname), order, bool(terms), words)
     intro = _("Three ways to run the session; choose the one that suits the group:")
     container += _keep_with_next(12)
     container += nodes.paragraph(intro, intro, classes=["sg-agendas-intro"])
     container += session_agendas(
         "",
-        *(_agenda_node(agenda, bool(reserve)) for agenda in all_formats),
+        *(_agenda_node(agenda, bool(reserve), words) for agenda in all_formats),
         classes=["sg-agendas"],
     )
 
@@ -337,7 +337,7 @@ def build_plan(app: Sphinx, plan: session_plan, fromdocname: str) -> nodes.Eleme
 
     if terms:
         container.extend(_heading(_("Key terms"), plan_timings.key_terms))
-        text = _("When the group watches together, before the screening.")
+        text = words.key_terms_when
         container += nodes.paragraph(text, text, classes=["sg-plan-when"])
         container += _terms_list(builder, fromdocname, terms)
 

@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from docutils import nodes
 from docutils.parsers.rst import directives
 
-from studyguide.config import Setting, add_config_values, config_warning
+from studyguide.config import Setting, add_config_values, config_warning, work_words
 from studyguide.glossary.chronology import iso_date_option
 from studyguide.i18n import _
 from studyguide.nodeutil import clear_ids, refnode_or_text, resolved_copies
@@ -201,7 +201,11 @@ def chosen_format(app: Sphinx, placeholder: session_runsheet) -> tuple[Format, l
     ranked = sorted(core, key=lambda q: keep.index(q["label"]) if q["label"] in keep else len(keep))
     terms = session_key_terms(env, chapter)
     all_formats = formats(
-        plan.timings, runtime_of(env, chapter), core_order(env, core, keep), bool(terms)
+        plan.timings,
+        runtime_of(env, chapter),
+        core_order(env, core, keep),
+        bool(terms),
+        work_words(app.config),
     )
     chosen = dict(zip(FORMATS, all_formats, strict=True))[placeholder["format"]]
     return chosen, ranked
@@ -236,7 +240,7 @@ def build_runsheet(app: Sphinx, placeholder: session_runsheet, fromdocname: str)
     start = clock_minutes(start_of(app, placeholder))
 
     container = nodes.container(classes=["sg-runsheet"])
-    container += labelled(str(_("Film")), *film_line(env, chapter).children)
+    container += labelled(work_words(app.config).work, *film_line(env, chapter).children)
     for video_id in domain.videos.get(chapter, []):
         url = watch_url(video_id)
         container += labelled(str(_("Video")), nodes.reference(url, url, refuri=url))

@@ -20,3 +20,7 @@ studyguide_autolink = "first"
 studyguide_html_as_text = True
 studyguide_video = True
 studyguide_book = True
+# The guide's categories (the extension's default takes any).
+studyguide_categories = ["party", "organisation", "person", "place", "event", "concept"]
+# The words of the session plans and videos: "Film", "Screening" (default: "other").
+studyguide_work_kind = "film"

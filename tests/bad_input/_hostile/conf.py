@@ -21,3 +21,5 @@ studyguide_autolink = "first"
 studyguide_html_as_text = True
 studyguide_video = True
 studyguide_book = True
+# The words of the session plans and videos: "Film", "Screening" (default: "other").
+studyguide_work_kind = "film"

@@ -9,3 +9,5 @@ extensions = ["myst_parser", "studyguide"]
 exclude_patterns = ["_build"]
 nitpicky = True
 studyguide_glossary = "good.yaml"
+# The guide's categories (the extension's default takes any).
+studyguide_categories = ["party", "organisation", "person", "place", "event", "concept"]

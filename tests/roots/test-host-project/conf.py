@@ -3,7 +3,7 @@ features: its own HTML, raw roles, videos, title markup and LaTeX stay its own."
 
 project = "Host project"
 author = "Tester"
-extensions = ["myst_parser", "studyguide"]
+extensions = ["myst_parser", "sphinxcontrib.youtube", "studyguide"]
 exclude_patterns = ["_build"]
 nitpicky = True
 studyguide_glossary = None

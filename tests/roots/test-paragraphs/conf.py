@@ -17,3 +17,5 @@ latex_documents = [
 latex_elements = {"extraclassoptions": "openany,oneside"}
 epub_identifier = epub_uid = "paragraphs-test"
 epub_exclude_files = [".buildinfo.bak"]
+# The words of the session plans and videos: "Film", "Screening" (default: "other").
+studyguide_work_kind = "film"

@@ -14,3 +14,5 @@ latex_documents = [
 # As the guide: the book layout, checked videos.
 studyguide_book = True
 studyguide_video = True
+# The words of the session plans and videos: "Film", "Screening" (default: "other").
+studyguide_work_kind = "film"

@@ -5,3 +5,5 @@ extensions = ["myst_parser", "studyguide"]
 myst_enable_extensions = ["colon_fence"]
 exclude_patterns = ["_build"]
 nitpicky = True
+# The words of the session plans and videos: "Film", "Screening" (default: "other").
+studyguide_work_kind = "film"

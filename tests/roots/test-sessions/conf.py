@@ -12,3 +12,5 @@ latex_documents = [
     ("index", "sessions-test.tex", "Sessions test", "Tester", "manual", False),
     ("handout", "handout.tex", "Session 1", "Tester", "howto", False),
 ]
+# The words of the session plans and videos: "Film", "Screening" (default: "other").
+studyguide_work_kind = "film"

@@ -17,3 +17,5 @@ studyguide_pdf_subject = "A test of the book layout"
 studyguide_pdf_keywords = ["video", "QR code"]
 epub_identifier = epub_uid = "video-test-book"
 epub_exclude_files = [".buildinfo.bak"]
+# The words of the session plans and videos: "Film", "Screening" (default: "other").
+studyguide_work_kind = "film"
