@@ -84,7 +84,9 @@ BUILDERS = frozenset({"html", "dirhtml"})
 #: The document attribute holding this build's signatures, node id -> signature.
 SIGNATURES = "sg_fragment_signatures"
 #: Where an entry's HTML starts, and where its list ends.
-_BOUNDARY = re.compile(r"<dt\b[^>]*>|</dl>")
+# [^<>]: a tag ends before the next one starts (HTML escapes both in attributes),
+# so a run of "<dt" without ">" is not scanned again from each (quadratic).
+_BOUNDARY = re.compile(r"<dt\b[^<>]*>|</dl>")
 _ID = re.compile(r'\sid="([^"]*)"')
 #: A stored entry: signature, HTML, the words (or texts) the search index takes,
 #: two paragraphs or more.
