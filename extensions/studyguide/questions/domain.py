@@ -18,6 +18,7 @@ from studyguide.questions.helpers import (
     glossary_data,
     glossary_failed,
     ordered_docnames,
+    question_title,
     unknown_term_hint,
 )
 from studyguide.questions.nodes import discussion_question, questions_placeholder
@@ -119,10 +120,14 @@ class QuestionsDomain(PerDocumentDomain):
     videos = PerDocument[list[str]]()
     #: docname -> True where the document holds a placeholder (a set, picklable)
     lists = PerDocument[bool]()
+    #: docname -> the labels its ``{ref}`` and ``{numref}`` name (a question's among them)
+    refs = PerDocument[list[str]]()
 
     #: :meth:`labels`, kept until a document is read, removed or merged (not
     #: domain data: rebuilt from it, never pickled).
     _labels: dict[str, tuple[str, str, int]] | None = None
+    #: :meth:`numbers` before this build read anything (``env-get-outdated``).
+    _numbers_before: dict[str, tuple[str, str, str]] | None = None
 
     def clear_doc(self, docname: str) -> None:
         self._labels = None
@@ -154,6 +159,13 @@ class QuestionsDomain(PerDocumentDomain):
             self.videos[docname] = video_ids
         if any(True for _node in document.findall(questions_placeholder)):
             self.lists[docname] = True
+        refs = {
+            str(node["reftarget"])
+            for node in document.findall(addnodes.pending_xref)
+            if node.get("refdomain") == "std" and node.get("reftype") in ("ref", "numref")
+        }
+        if refs:
+            self.refs[docname] = sorted(refs)
 
     def page_inputs(self, docname: str) -> tuple[Any, ...]:
         """What the lists and session plans show of *docname* (see ``collected``)."""
@@ -190,6 +202,51 @@ class QuestionsDomain(PerDocumentDomain):
                     found[question["label"]] = (docname, question["ids"][0], question["sg_index"])
         self._labels = found
         return found
+
+    def numbers(self) -> dict[str, tuple[str, str, str]]:
+        """label -> (docname, node id, "Question 2.3"): what a ``{ref}`` to it shows."""
+        return {
+            label: (docname, node_id, question_title(self.env, docname, index))
+            for label, (docname, node_id, index) in self.labels().items()
+        }
+
+    def citing(self, labels: Set[str]) -> list[str]:
+        """The pages whose ``{ref}`` or ``{numref}`` names one of *labels*."""
+        return sorted(doc for doc, refs in self.refs.items() if not labels.isdisjoint(refs))
+
+
+def remember_numbers(
+    app: Sphinx, env: BuildEnvironment, added: Set[str], changed: Set[str], removed: Set[str]
+) -> list[str]:
+    """Note each label's question and number before anything is read (env-get-outdated)."""
+    domain: QuestionsDomain = env.domains[DOMAIN]  # type: ignore[assignment]
+    domain._numbers_before = domain.numbers()
+    return []
+
+
+def rewrite_citing_pages(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    """Pages citing a question whose page, place or number changed are written again.
+
+    A ``{ref}`` shows "Question 1.6" with a link: moving the question or
+    changing its chapter's ``part:`` changes both, in a page Sphinx would not
+    write again (its source did not change), as for numbered figures.  The
+    pages of collected questions show their notes, which may cite too.
+    """
+    domain: QuestionsDomain = env.domains[DOMAIN]  # type: ignore[assignment]
+    before = domain._numbers_before
+    domain._numbers_before = None
+    if before is None:
+        return []
+    after = domain.numbers()
+    changed = {
+        label for label in before.keys() | after.keys() if before.get(label) != after.get(label)
+    }
+    if not changed:
+        return []
+    citing = domain.citing(changed)
+    if any(doc in domain.questions for doc in citing):
+        citing += list(domain.lists)
+    return sorted(set(citing))
 
 
 def check_consistency(app: Sphinx, env: BuildEnvironment) -> None:
