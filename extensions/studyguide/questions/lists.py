@@ -209,7 +209,7 @@ def question_copies(
     originals = list(questions)
     bodies = []
     for question in originals:
-        copy = clear_ids(question_body(question))
+        copy = clear_ids(question_body(app.env, question))
         copy["classes"].append("sg-question-copy")
         for xref in copy.findall(addnodes.pending_xref):
             xref["refdoc"] = fromdocname
