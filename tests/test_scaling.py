@@ -1,4 +1,5 @@
-"""The auto-linker's cost grows linearly with the mentions in one paragraph.
+"""The auto-linker's cost grows linearly with the mentions in one paragraph;
+a -j read worker sends back no question bodies.
 
 ``studyguide_autolink = "all"`` links every mention: a paragraph of 10,000 and
 one of 20,000 mentions of a term are built in process, and the time the
@@ -10,11 +11,13 @@ mentions one by one was quadratic (10k 5.5 s, 20k 15 s, 100k 263 s).
 
 from __future__ import annotations
 
+import pickle
 import time
 from io import StringIO
 from pathlib import Path
 from typing import Any
 
+import pytest
 from bs4 import BeautifulSoup
 from guidetest import SUMMARY
 from sphinx.testing.util import SphinxTestApp
@@ -114,3 +117,26 @@ def test_autolink_all_is_linear(tmp_path: Path) -> None:
     paragraph = page.select_one("main p, div.body p, p")
     assert paragraph is not None
     assert paragraph.get_text().split() == ["the", "MIR"] * 20_000
+
+
+@pytest.mark.sphinx("html", testroot="questions", freshenv=True, parallel=2)
+def test_read_workers_send_back_no_question_bodies(app: SphinxTestApp) -> None:
+    """The questions domain keeps attributes, not bodies: a -j read worker sends back
+    its environment, pickled, and the bodies of the questions stay in the doctrees.
+
+    The page of all questions still shows each body in full, copied from its
+    chapter's doctree (built with -j 2, so the data went through the merge).
+    """
+    app.build()
+    assert app.warning.getvalue() == ""
+    data = pickle.dumps(app.env.domaindata["questions"], pickle.HIGHEST_PROTOCOL)
+    body = "Why did the March election surprise the Right?"
+    assert body.encode() not in data
+    assert b"q-elections" in data  # the labels are kept
+    domain = app.env.domains["questions"]
+    collected = [q for questions in domain.questions.values() for q in questions]
+    assert collected
+    assert all(len(question.children) == 0 for question in collected)
+    page = BeautifulSoup((app.outdir / "questions.html").read_text(encoding="utf-8"), "html.parser")
+    texts = [" ".join(q.get_text().split()) for q in page.select(".sg-question-copy")]
+    assert any(body in text for text in texts)
