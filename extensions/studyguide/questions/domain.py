@@ -15,10 +15,10 @@ from sphinxcontrib.youtube.youtube import youtube
 from studyguide.docdomain import PerDocument, PerDocumentDomain
 from studyguide.questions.helpers import (
     _warn,
+    chapter_number,
     glossary_data,
     glossary_failed,
     ordered_docnames,
-    question_title,
     unknown_term_hint,
 )
 from studyguide.questions.nodes import discussion_question, questions_placeholder
@@ -129,7 +129,7 @@ class QuestionsDomain(PerDocumentDomain):
     #: domain data: rebuilt from it, never pickled).
     _labels: dict[str, tuple[str, str, int]] | None = None
     #: :meth:`numbers` before this build read anything (``env-get-outdated``).
-    _numbers_before: dict[str, tuple[str, str, str]] | None = None
+    _numbers_before: dict[str, tuple[str, str, str | None, int]] | None = None
 
     #: docname -> sg_index -> the question in the chapter's doctree, loaded when
     #: a list first asks (not domain data: the doctrees are Sphinx's).
@@ -227,12 +227,16 @@ class QuestionsDomain(PerDocumentDomain):
         self._labels = found
         return found
 
-    def numbers(self) -> dict[str, tuple[str, str, str]]:
-        """label -> (docname, node id, "Question 2.3"): what a ``{ref}`` to it shows."""
-        return {
-            label: (docname, node_id, question_title(self.env, docname, index))
-            for label, (docname, node_id, index) in self.labels().items()
-        }
+    def numbers(self) -> dict[str, tuple[str, str, str | None, int]]:
+        """label -> (docname, node id, chapter number, index): what a ``{ref}`` to it
+        shows ("Question 2.3") and where it leads."""
+        chapters: dict[str, str | None] = {}
+        found = {}
+        for label, (docname, node_id, index) in self.labels().items():
+            if docname not in chapters:
+                chapters[docname] = chapter_number(self.env, docname)
+            found[label] = (docname, node_id, chapters[docname], index)
+        return found
 
     def citing(self, labels: Set[str]) -> list[str]:
         """The pages whose ``{ref}`` or ``{numref}`` names one of *labels*."""
