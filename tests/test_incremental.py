@@ -108,7 +108,7 @@ def move_question(guide: Guide) -> None:
 #: previous and next links of a retitled chapter's neighbours keep its old
 #: title (Sphinx 9.0.4 does not write them again; a clean build does).  After
 #: these, the pages' main content is compared, not their navigation.
-SPHINX_STALE_NAVIGATION = {"retitle a chapter"}
+SPHINX_STALE_NAVIGATION = {"retitle a chapter", "edit a catalog and retitle a chapter"}
 
 EDITS: list[tuple[str, Callable[[Guide], None]]] = [
     ("cut paragraphs", cut_paragraphs),
@@ -129,6 +129,13 @@ EDITS: list[tuple[str, Callable[[Guide], None]]] = [
     ("change part", lambda g: g.edit("part-1.md", "part: 1\n", "part: 3\n")),
     ("retitle a chapter", lambda g: g.edit("part-2.md", "# The coup", "# The military coup")),
     ("edit a catalog", lambda g: g.edit_catalog("Mencionado en", "Citado en")),
+    (
+        "edit a catalog and retitle a chapter",
+        lambda g: (
+            g.edit_catalog("Citado en", "Nombrado en"),
+            g.edit("part-3.md", "# Aftermath", "# After the coup"),
+        ),
+    ),
 ]
 
 
@@ -229,3 +236,38 @@ def test_incremental_build_equals_clean_build(
         )
         # Each warning of the clean build is given again (and no other).
         assert set(_sorted_lines(later_warnings)) == set(_sorted_lines(clean_warnings)), name
+
+
+def test_fragment_signature_covers_every_input(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The stored glossary entries are reused only while every input is the same:
+    the extension's catalogs, the project's catalogs and templates, any config value."""
+    from studyguide.glossary.fragments import _input_stamp
+
+    guide = Guide(tmp_path)
+    monkeypatch.setattr(i18n, "LOCALE_DIR", guide.catalog)
+    app = SphinxTestApp(
+        "html", srcdir=guide.src, builddir=tmp_path / "out", status=StringIO(), warning=StringIO()
+    )
+    try:
+        first = _input_stamp(app.builder)
+        assert _input_stamp(app.builder) == first  # stable
+        guide.edit_catalog("Mencionado en", "Citado en")
+        after_catalog = _input_stamp(app.builder)
+        assert after_catalog != first
+        (guide.src / "_templates").mkdir()
+        (guide.src / "_templates" / "layout.html").write_text("{% extends '!layout.html' %}\n")
+        app.config.templates_path = ["_templates"]
+        after_template = _input_stamp(app.builder)
+        assert after_template != after_catalog
+        (guide.src / "locales" / "es" / "LC_MESSAGES").mkdir(parents=True)
+        (guide.src / "locales" / "es" / "LC_MESSAGES" / "sphinx.po").write_text(
+            'msgid ""\nmsgstr ""\n'
+        )
+        after_locale = _input_stamp(app.builder)
+        assert after_locale != after_template
+        app.config.studyguide_meeting_minutes = 60
+        assert _input_stamp(app.builder) != after_locale
+    finally:
+        app.cleanup()
