@@ -113,7 +113,8 @@ def _plain(value: Any) -> Any:
             sorted(items, key=repr) if isinstance(value, set | frozenset) else items,
         )
     if isinstance(value, dict):
-        return ("dict", sorted((repr(_plain(k)), _plain(v)) for k, v in value.items()))
+        items = [(repr(_plain(k)), _plain(v)) for k, v in value.items()]
+        return ("dict", sorted(items, key=lambda item: item[0]))
     if isinstance(value, os.PathLike):
         return os.fspath(value)
     return f"<{type(value).__module__}.{type(value).__qualname__}>"
