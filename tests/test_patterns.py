@@ -26,6 +26,7 @@ from studyguide.book import MISSING_CHAR, OVERFULL, UNDEFINED, unwrap_log
 from studyguide.glossary import autolink, bounds, data, fragments, matcher, output, sources
 from studyguide.glossary.matcher import URL, Matcher, address_spans
 from studyguide.questions import domain as questions_domain
+from studyguide.questions import transforms as questions_transforms
 from studyguide.video import VIDEO_ID
 
 N = 100_000
@@ -167,6 +168,17 @@ CASES: list[tuple[str, re.Pattern[str] | None, Callable[[], object]]] = [
             MISSING_CHAR,
             "finditer",
         ),
+    ),
+    # A facilitator note's lead-in ("Ask first:"), matched at a paragraph's start.
+    (
+        "NOTE_LABEL",
+        questions_transforms.NOTE_LABEL,
+        _run(_repeat("Aaaa aaaa "), questions_transforms.NOTE_LABEL, "match"),
+    ),
+    (
+        "NOTE_LABEL: words",
+        questions_transforms.NOTE_LABEL,
+        _run("A" + _repeat("a"), questions_transforms.NOTE_LABEL, "match"),
     ),
     # Paragraph citations, ids and video ids.
     ("CITATION", paragraphs.CITATION, _run(_repeat("1", "x"), paragraphs.CITATION, "fullmatch")),
