@@ -94,17 +94,21 @@ def main(argv: list[str] | None = None) -> int:
         print(f"extension / hand-written: {totals['ext'] / totals['hand']:.2f}")
         if args.time:
             cache_bytecode()
-            timed: dict[tuple[str, str], list[float]] = {}
+            timed: dict[tuple[str, str], list[tuple[float, float]]] = {}
             for _run in range(args.time):
                 for variant in ("ext", "hand"):
                     for jobs in ("1", "2"):
                         outdir = work / f"timed-{variant}-{jobs}"
                         done = build(sources[variant], outdir, "-j", jobs)
-                        timed.setdefault((variant, jobs), []).append(done.seconds)
+                        timed.setdefault((variant, jobs), []).append(
+                            (done.seconds, done.cpu_seconds)
+                        )
             for variant in ("ext", "hand"):
                 j1, j2 = min(timed[variant, "1"]), min(timed[variant, "2"])
                 print(
-                    f"{variant:5} wall -j 1 {j1:.2f} s, -j 2 {j2:.2f} s: -j 2 / -j 1 {j2 / j1:.2f}"
+                    f"{variant:5} -j 1 wall {j1[0]:.2f} s (CPU {j1[1]:.2f}), -j 2 wall "
+                    f"{j2[0]:.2f} s (CPU {j2[1]:.2f}): -j 2 / -j 1 wall {j2[0] / j1[0]:.2f}, "
+                    f"CPU {j2[1] / j1[1]:.2f}"
                 )
             print(f"1-minute load average at the end: {os.getloadavg()[0]:.1f}")
     return 0
