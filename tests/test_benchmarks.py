@@ -89,3 +89,23 @@ def test_quick_benchmark_run(tmp_path: Path) -> None:
         encoding="utf-8"
     )
     assert "sg-question" in html
+
+
+def test_worker_env_counts_what_read_workers_send() -> None:
+    """``worker_env.py`` on a tiny guide: each variant's read workers sent an environment."""
+    script = ROOT / "benchmarks" / "worker_env.py"
+    result = subprocess.run(
+        [sys.executable, str(script), "--chapters", "2", "--terms", "16"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    totals = {}
+    for line in result.stdout.splitlines():
+        words = line.split()
+        if len(words) > 3 and words[1:4] == ["read", "workers", "sent"]:
+            totals[words[0]] = float(words[-2])
+    assert set(totals) == {"ext", "hand"}, result.stdout
+    assert all(total > 0 for total in totals.values())
+    assert "extension / hand-written: " in result.stdout

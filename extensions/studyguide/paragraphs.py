@@ -264,6 +264,11 @@ class ParagraphsDomain(PerDocumentDomain):
         if cited:
             self.cites[docname] = sorted(cited)
 
+    def page_inputs(self, docname: str) -> int:
+        """How many paragraphs *docname* numbers: pages showing copies of its notes
+        (lists of questions, session plans) cite them (see ``collected``)."""
+        return self.counts.get(docname, 0)
+
     def citing(self, docnames: Set[str]) -> list[str]:
         """The pages that cite any of *docnames*."""
         return sorted(doc for doc, cited in self.cites.items() if docnames & set(cited))

@@ -263,15 +263,17 @@ def overfull_boxes(log: str, limit: float = 0.0) -> list[OverfullBox]:
     return [box for box in found if box.points > limit]
 
 
-#: LaTeX's and hyperref's undefined references and citations.
+#: LaTeX's and hyperref's undefined references and citations.  The label stops at a
+#: backquote (labels have none), so a line of many "Reference `" is read once, not
+#: again from each (quadratic); the font name of a missing character is bounded alike.
 UNDEFINED = re.compile(
-    r"(?P<kind>Reference|Citation|Hyper reference) `(?P<label>[^'\n]*)' on page (?P<page>[0-9]+) "
+    r"(?P<kind>Reference|Citation|Hyper reference) `(?P<label>[^'`\n]*)' on page (?P<page>[0-9]+) "
     r"undefined"
 )
 #: XeTeX's "Missing character: There is no X (U+XXXX) in font F!".
 MISSING_CHAR = re.compile(
     r"Missing character: There is no (?P<char>.) \((?P<code>U\+[0-9A-F]+)\) in font "
-    r"(?P<font>[^!\n]*)!"
+    r"(?P<font>[^!\n]{0,1000})!"
 )
 #: TeX breaks the lines of its log after this many characters (max_print_line).
 LOG_LINE = 79

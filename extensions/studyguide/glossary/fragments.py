@@ -24,8 +24,9 @@ that adds one mention makes it written again.  Two things keep that cheap:
 
 A signature holds everything an entry's HTML depends on: the glossary page
 as read (``env.all_docs`` changes when it is read again, e.g. after an edit of
-the data), the builder, its translator and its configuration hash (``html``
-settings and tags), Sphinx's, docutils' and this package's code, the entry's
+the data), the builder, its translator and tags, Sphinx's and docutils'
+versions, every file of this package (code, templates, static files, message
+catalogs), the project's catalogs and templates, every configuration value, the entry's
 mentions with the titles of their documents, and where its see-also links
 lead.  A store that does not match is ignored, so a change of any of these
 writes the entries in full again.  The page is the same, byte for byte, as
@@ -53,7 +54,6 @@ import os
 import pickle
 import re
 import tempfile
-from functools import cache
 from itertools import pairwise
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -84,7 +84,9 @@ BUILDERS = frozenset({"html", "dirhtml"})
 #: The document attribute holding this build's signatures, node id -> signature.
 SIGNATURES = "sg_fragment_signatures"
 #: Where an entry's HTML starts, and where its list ends.
-_BOUNDARY = re.compile(r"<dt\b[^>]*>|</dl>")
+# [^<>]: a tag ends before the next one starts (HTML escapes both in attributes),
+# so a run of "<dt" without ">" is not scanned again from each (quadratic).
+_BOUNDARY = re.compile(r"<dt\b[^<>]*>|</dl>")
 _ID = re.compile(r'\sid="([^"]*)"')
 #: A stored entry: signature, HTML, the words (or texts) the search index takes,
 #: two paragraphs or more.
@@ -96,13 +98,73 @@ Packed = tuple[
 ]
 
 
-@cache
-def _code_stamp() -> tuple[Any, ...]:
-    """Sphinx's and docutils' versions and this package's files (name, time, size)."""
+def _plain(value: Any) -> Any:
+    """*value* as a stable, comparable form: plain data as it is, anything else by type.
+
+    A function or an object of a conf.py has no stable form from build to build;
+    its type stands for it (as in Sphinx's own configuration hash).
+    """
+    if value is None or isinstance(value, str | int | float | bool | bytes):
+        return value
+    if isinstance(value, list | tuple | set | frozenset):
+        items = [_plain(item) for item in value]
+        return (
+            type(value).__name__,
+            sorted(items, key=repr) if isinstance(value, set | frozenset) else items,
+        )
+    if isinstance(value, dict):
+        items = [(repr(_plain(k)), _plain(v)) for k, v in value.items()]
+        return ("dict", sorted(items, key=lambda item: item[0]))
+    if isinstance(value, os.PathLike):
+        return os.fspath(value)
+    return f"<{type(value).__module__}.{type(value).__qualname__}>"
+
+
+def _files_digest(digest: Any, label: str, folder: Path, suffixes: tuple[str, ...] = ()) -> None:
+    """Add each file under *folder* (name and content) to *digest*."""
+    if not folder.is_dir():
+        return
+    for path in sorted(folder.rglob("*")):
+        if "__pycache__" in path.parts or not path.is_file():
+            continue
+        if suffixes and path.suffix not in suffixes:
+            continue
+        try:
+            content = path.read_bytes()
+        except OSError:
+            content = b"unreadable"
+        digest.update(f"{label}/{path.relative_to(folder).as_posix()}\0".encode())
+        digest.update(hashlib.blake2b(content, digest_size=20).digest())
+
+
+def _input_stamp(builder: Builder) -> str:
+    """A digest of every input of the entries besides the documents.
+
+    Sphinx's and docutils' versions; this package's files (code, templates,
+    static files, its message catalogs, wherever ``studyguide.i18n`` loads them
+    from); the project's catalogs (``locale_dirs``) and templates
+    (``templates_path``); and every configuration value, whatever its rebuild
+    kind (Sphinx's own hash covers the ``html`` ones only).  By content, not
+    by time: a catalog edited and compiled again within one second still counts.
+    """
+    from studyguide import i18n
+
+    digest = hashlib.blake2b(digest_size=20)
+    digest.update(f"{sphinx.__version__} {docutils.__version__}\0".encode())
     package = Path(__file__).resolve().parent.parent
-    files = sorted(package.rglob("*.py"))
-    stamps = [(str(p.relative_to(package)), p.stat().st_mtime_ns, p.stat().st_size) for p in files]
-    return sphinx.__version__, docutils.__version__, tuple(stamps)
+    _files_digest(digest, "package", package)
+    locale_dir = Path(i18n.LOCALE_DIR).resolve()
+    if not locale_dir.is_relative_to(package):
+        _files_digest(digest, "catalogs", locale_dir)
+    config = builder.config
+    srcdir = Path(builder.srcdir)
+    for folder in config.locale_dirs or ():
+        _files_digest(digest, "locale", srcdir / folder, (".mo", ".po"))
+    for folder in config.templates_path or ():
+        _files_digest(digest, "templates", srcdir / folder)
+    values = sorted((item.name, _plain(item.value)) for item in config)
+    digest.update(repr(values).encode("utf-8", "surrogatepass"))
+    return digest.hexdigest()
 
 
 def _store_path(builder: Builder) -> Path:
@@ -131,7 +193,7 @@ def _page_key(builder: Builder, env: BuildEnvironment, docname: str) -> tuple[An
         return None
     translator = builder.get_translator_class()
     return (
-        _code_stamp(),
+        _input_stamp(builder),
         builder.name,
         f"{translator.__module__}.{translator.__qualname__}",
         info.config_hash,

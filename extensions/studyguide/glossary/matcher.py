@@ -26,7 +26,11 @@ if TYPE_CHECKING:
 TOKEN = re.compile(r"\w+|[^\w\s]")
 # The same tokens, kept with what lies between them: [between, token, between, ...].
 SPLIT = re.compile(r"(\w+|[^\w\s])")
-URL = re.compile(r"(?:\b[a-z][a-z0-9+.-]*://|\bwww\.)\S+|\S+@\S+\.\w+", re.IGNORECASE)
+# A web address.  The scheme is bounded: unbounded, a long "a.a.a.a..." was scanned
+# again from each of its words (quadratic).  E-mail addresses: ``address_spans``.
+URL = re.compile(r"(?:\b[a-z][a-z0-9+.-]{0,31}://|\bwww\.)\S+", re.IGNORECASE)
+_WORD_RUN = re.compile(r"\S+")
+_WORD_CHARS = re.compile(r"\w+")
 # Same-length replacements, so positions in the normalised text are positions
 # in the original.
 NORMALISE = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "‐": "-", "‑": "-"})
@@ -68,6 +72,30 @@ def plural_forms(name: str) -> list[str]:
         if lower[-1] in "nlr" or unicodedata.normalize("NFD", lower[-3:]) != lower[-3:]:
             forms.append(last.translate(ACCENTED) + "es")
     return [prefix + form for form in forms]
+
+
+def address_spans(text: str) -> list[tuple[int, int]]:
+    """The spans of e-mail addresses in *text*, as ``\\S+@\\S+\\.\\w+`` finds them.
+
+    That pattern backtracks on long runs of ``@`` (cubic: 5,000 took 78 s); this
+    scan reads each character a bounded number of times.  In a run of non-space
+    characters the pattern matches from the run's start to the end of the word
+    after the run's last ``.`` followed by a word character, if an ``@`` lies
+    between the run's second character and the character before that dot.
+    """
+    spans = []
+    for run in _WORD_RUN.finditer(text):
+        word = run.group()
+        if "@" not in word:
+            continue
+        dot = word.rfind(".")
+        while dot >= 0 and not _WORD_CHARS.match(word, dot + 1):
+            dot = word.rfind(".", 0, dot)
+        if dot < 2 or word.find("@", 1, dot - 1) < 0:
+            continue
+        end = _WORD_CHARS.match(word, dot + 1).end()  # type: ignore[union-attr]
+        spans.append((run.start(), run.start() + end))
+    return spans
 
 
 class Spans:
@@ -145,11 +173,9 @@ class Matcher:
             if fold in insensitive or raw[index] in sensitive
         ]
         spans = Spans(parts)
-        urls = (
-            [m.span() for m in URL.finditer(norm)]
-            if ("/" in norm or "@" in norm or "www." in norm)
-            else []
-        )
+        urls = [m.span() for m in URL.finditer(norm)] if ("/" in norm or "www." in norm) else []
+        if "@" in norm:
+            urls += address_spans(norm)
         matches: list[Match] = []
         after = 0  # the first token not yet part of a match
         for index in starts:

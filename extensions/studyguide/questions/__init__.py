@@ -54,7 +54,12 @@ from studyguide.questions.directives import (
     DiscussionQuestions,
     FacilitatorNote,
 )
-from studyguide.questions.domain import QuestionsDomain, check_consistency
+from studyguide.questions.domain import (
+    QuestionsDomain,
+    check_consistency,
+    remember_numbers,
+    rewrite_citing_pages,
+)
 from studyguide.questions.lists import (
     FILL_PLACEHOLDER,
     fill_placeholders,
@@ -119,6 +124,9 @@ def setup_questions(app: Sphinx) -> None:
     app.add_post_transform(QuestionNumbers)
     app.connect("env-check-consistency", check_consistency)
     app.connect("env-updated", rewrite_lists)
+    # Pages citing a question: written again when its number changed.
+    app.connect("env-get-outdated", remember_numbers)
+    app.connect("env-updated", rewrite_citing_pages)
     app.add_event(FILL_PLACEHOLDER)
     app.connect(FILL_PLACEHOLDER, fill_question_list)
     app.connect("doctree-resolved", fill_placeholders)

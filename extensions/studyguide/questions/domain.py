@@ -14,6 +14,7 @@ from sphinx import addnodes
 from studyguide.docdomain import PerDocument, PerDocumentDomain
 from studyguide.questions.helpers import (
     _warn,
+    chapter_number,
     glossary_data,
     glossary_failed,
     ordered_docnames,
@@ -29,8 +30,6 @@ if TYPE_CHECKING:
     from sphinx.environment import BuildEnvironment
 
 DOMAIN = "questions"
-#: Attribute of a question kept in the domain: its whole node, pickled.
-BODY = "sg_body"
 #: Attribute of a question kept in the domain: a digest of what lists show of it.
 SIGNATURE = "sg_signature"
 #: An index target's id: its number counts the index entries before it in the document.
@@ -98,13 +97,17 @@ def serial_free(question: discussion_question, body: bytes) -> bytes:
             node[attribute] = value
 
 
-def question_body(question: discussion_question) -> discussion_question:
-    """A new, whole copy of a question kept in the domain (attributes and body)."""
-    body: discussion_question = pickle.loads(question[BODY])
-    base = question.line or 0
+def question_body(env: BuildEnvironment, question: discussion_question) -> discussion_question:
+    """A new, whole copy of a collected question (attributes and body), detached.
+
+    The domain keeps the question's attributes only; the body comes from its
+    chapter's doctree, as Sphinx stored it after reading.
+    """
+    domain: QuestionsDomain = env.domains[DOMAIN]  # type: ignore[assignment]
+    body = domain.original(question["docname"], question["sg_index"]).deepcopy()
+    # As the original's parents and document stay behind: a copy to place elsewhere.
     for node in body.findall():
-        if node.line is not None:
-            node.line += base
+        node.document = None
     return body
 
 
@@ -119,33 +122,48 @@ class QuestionsDomain(PerDocumentDomain):
     videos = PerDocument[list[str]]()
     #: docname -> True where the document holds a placeholder (a set, picklable)
     lists = PerDocument[bool]()
+    #: docname -> the labels its ``{ref}`` and ``{numref}`` name (a question's among them)
+    refs = PerDocument[list[str]]()
 
     #: :meth:`labels`, kept until a document is read, removed or merged (not
     #: domain data: rebuilt from it, never pickled).
     _labels: dict[str, tuple[str, str, int]] | None = None
+    #: :meth:`numbers` before this build read anything (``env-get-outdated``).
+    _numbers_before: dict[str, tuple[str, str, str | None, int]] | None = None
+
+    #: docname -> sg_index -> the question in the chapter's doctree, loaded when
+    #: a list first asks (not domain data: the doctrees are Sphinx's).
+    _originals: dict[str, dict[int, discussion_question]] | None = None
+
+    def _forget(self) -> None:
+        self._labels = None
+        self._originals = None
 
     def clear_doc(self, docname: str) -> None:
-        self._labels = None
+        self._forget()
         super().clear_doc(docname)
 
     def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
-        self._labels = None
+        self._forget()
         super().merge_domaindata(docnames, otherdata)
 
     def process_doc(self, env: BuildEnvironment, docname: str, document: nodes.document) -> None:
-        self._labels = None
+        self._forget()
         found = []
         for index, question in enumerate(document.findall(discussion_question), start=1):
             question["sg_index"] = index
             question["docname"] = docname
-            # The domain keeps the question's attributes as a node and its body
-            # pickled: thousands of live nodes in domain data would slow every
-            # garbage collection of the build (and the environment's pickling).
+            # The domain keeps the question's attributes only, as a node without
+            # children: its body stays in the chapter's doctree.  Bodies in the
+            # domain data made each -j read worker send them back (the
+            # environment, pickled: twice the hand-written guide's), and
+            # thousands of live nodes slowed every garbage collection.
             shell = question.copy()
-            body = pickled_question(question)
-            shell[BODY] = body
+            shell.document = None  # a copy names its original's document: not kept
             # What the lists show of it (lines counted from the question's).
-            shell[SIGNATURE] = hashlib.sha256(serial_free(question, body)).hexdigest()
+            shell[SIGNATURE] = hashlib.sha256(
+                serial_free(question, pickled_question(question))
+            ).hexdigest()
             found.append(shell)
         if found:
             self.questions[docname] = found
@@ -154,6 +172,24 @@ class QuestionsDomain(PerDocumentDomain):
             self.videos[docname] = video_ids
         if any(True for _node in document.findall(questions_placeholder)):
             self.lists[docname] = True
+        refs = {
+            str(node["reftarget"])
+            for node in document.findall(addnodes.pending_xref)
+            if node.get("refdomain") == "std" and node.get("reftype") in ("ref", "numref")
+        }
+        if refs:
+            self.refs[docname] = sorted(refs)
+
+    def original(self, docname: str, index: int) -> discussion_question:
+        """The *index*-th question of *docname* in the chapter's doctree."""
+        if self._originals is None:
+            self._originals = {}
+        if docname not in self._originals:
+            doctree = self.env.get_doctree(docname)
+            self._originals[docname] = {
+                question["sg_index"]: question for question in doctree.findall(discussion_question)
+            }
+        return self._originals[docname][index]
 
     def page_inputs(self, docname: str) -> tuple[Any, ...]:
         """What the lists and session plans show of *docname* (see ``collected``)."""
@@ -190,6 +226,55 @@ class QuestionsDomain(PerDocumentDomain):
                     found[question["label"]] = (docname, question["ids"][0], question["sg_index"])
         self._labels = found
         return found
+
+    def numbers(self) -> dict[str, tuple[str, str, str | None, int]]:
+        """label -> (docname, node id, chapter number, index): what a ``{ref}`` to it
+        shows ("Question 2.3") and where it leads."""
+        chapters: dict[str, str | None] = {}
+        found = {}
+        for label, (docname, node_id, index) in self.labels().items():
+            if docname not in chapters:
+                chapters[docname] = chapter_number(self.env, docname)
+            found[label] = (docname, node_id, chapters[docname], index)
+        return found
+
+    def citing(self, labels: Set[str]) -> list[str]:
+        """The pages whose ``{ref}`` or ``{numref}`` names one of *labels*."""
+        return sorted(doc for doc, refs in self.refs.items() if not labels.isdisjoint(refs))
+
+
+def remember_numbers(
+    app: Sphinx, env: BuildEnvironment, added: Set[str], changed: Set[str], removed: Set[str]
+) -> list[str]:
+    """Note each label's question and number before anything is read (env-get-outdated)."""
+    domain: QuestionsDomain = env.domains[DOMAIN]  # type: ignore[assignment]
+    domain._numbers_before = domain.numbers()
+    return []
+
+
+def rewrite_citing_pages(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    """Pages citing a question whose page, place or number changed are written again.
+
+    A ``{ref}`` shows "Question 1.6" with a link: moving the question or
+    changing its chapter's ``part:`` changes both, in a page Sphinx would not
+    write again (its source did not change), as for numbered figures.  The
+    pages of collected questions show their notes, which may cite too.
+    """
+    domain: QuestionsDomain = env.domains[DOMAIN]  # type: ignore[assignment]
+    before = domain._numbers_before
+    domain._numbers_before = None
+    if before is None:
+        return []
+    after = domain.numbers()
+    changed = {
+        label for label in before.keys() | after.keys() if before.get(label) != after.get(label)
+    }
+    if not changed:
+        return []
+    citing = domain.citing(changed)
+    if any(doc in domain.questions for doc in citing):
+        citing += list(domain.lists)
+    return sorted(set(citing))
 
 
 def check_consistency(app: Sphinx, env: BuildEnvironment) -> None:

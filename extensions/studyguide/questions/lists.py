@@ -46,14 +46,17 @@ def rewrite_lists(app: Sphinx, env: BuildEnvironment) -> list[str]:
     """Documents with collected lists are written again when what they show changed.
 
     Their content comes from other documents, which may just have been read.
-    A page of question lists only shows the questions (and titles, toctree);
+    A page of question lists only shows the questions (and titles, toctree,
+    the paragraphs their notes cite);
     session plans and handouts also show key terms taken from other domains
     (a chapter's glossary mentions), so any change rewrites them.
     """
     domain: QuestionsDomain = env.domains[DOMAIN]  # type: ignore[assignment]
     if not inputs_changed(env):
         return []
-    if inputs_changed(env, DOMAIN):
+    # The notes shown may cite paragraphs ({para}): a page whose paragraphs
+    # changed in number changes their links ("paragraphs", the domain's name).
+    if inputs_changed(env, DOMAIN, "paragraphs"):
         return sorted(domain.lists)
     return sorted(doc for doc in domain.lists if not lists_only(env, doc))
 
@@ -206,7 +209,7 @@ def question_copies(
     originals = list(questions)
     bodies = []
     for question in originals:
-        copy = clear_ids(question_body(question))
+        copy = clear_ids(question_body(app.env, question))
         copy["classes"].append("sg-question-copy")
         for xref in copy.findall(addnodes.pending_xref):
             xref["refdoc"] = fromdocname

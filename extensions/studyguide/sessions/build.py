@@ -437,7 +437,7 @@ def _cited_terms(
         return []
     found: list[tuple[str, str]] = []
     for question in questions:
-        for xref in question_body(question).findall(addnodes.pending_xref):
+        for xref in question_body(env, question).findall(addnodes.pending_xref):
             if xref.get("reftype") != "term" or xref.get("sg_question_term"):
                 continue
             entry = glossary.lookup(xref["reftarget"])
