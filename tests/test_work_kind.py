@@ -48,23 +48,36 @@ def plan_words(app: SphinxTestApp) -> tuple[str, list[str], str]:
 
 
 @pytest.mark.parametrize(
-    ("kind", "language", "work", "segment", "closing"),
+    ("kind", "language", "work", "segment", "when"),
     [
-        ("film", "en", "Film", "Screening", "agree on the next part of the film."),
-        ("book", "en", "Book", "Reading", "agree on the next part of the book."),
-        ("other", "en", "Work", "Time with the work", "agree on what to study next."),
-        ("book", "es", "Libro", "Lectura", "se acuerda la siguiente parte del libro."),
+        (
+            "film",
+            "en",
+            "Film",
+            "Screening",
+            "When the group watches together, before the screening.",
+        ),
+        ("book", "en", "Book", "Reading", "When the group reads together, before the reading."),
+        (
+            "other",
+            "en",
+            "Work",
+            "Time with the work",
+            "When the group studies the work together, before that time.",
+        ),
+        ("book", "es", "Libro", "Lectura", "Si el grupo lee en la reunión, antes de la lectura."),
     ],
 )
 def test_plan_words_html(
-    tmp_path: Path, kind: str, language: str, work: str, segment: str, closing: str
+    tmp_path: Path, kind: str, language: str, work: str, segment: str, when: str
 ) -> None:
     app, warnings = build(tmp_path, "html", studyguide_work_kind=kind, language=language)
     assert warnings == ""
-    line, agenda, last = plan_words(app)
+    line, agenda, _last = plan_words(app)
     assert line.startswith(work)
     assert any(cell.startswith(segment) for cell in agenda), agenda
-    assert last.endswith(closing)
+    soup = BeautifulSoup((Path(app.outdir) / "sessions.html").read_text(), "html.parser")
+    assert [p.get_text(" ", strip=True) for p in soup.select(".sg-plan-when")] == [when]
 
 
 def test_default_is_neutral(tmp_path: Path) -> None:
@@ -72,18 +85,20 @@ def test_default_is_neutral(tmp_path: Path) -> None:
     assert warnings == ""
     line, agenda, _last = plan_words(app)
     assert line.startswith("Work")
-    text = " ".join(agenda)
+    soup = BeautifulSoup((Path(app.outdir) / "sessions.html").read_text(), "html.parser")
+    text = soup.select_one(".sg-agendas").get_text(" ", strip=True)
     assert "Film" not in line
     assert "Screening" not in text
-    assert "Studied beforehand" in text
+    assert "Studied beforehand (90-minute meeting)" in text
 
 
 def test_plan_words_latex(tmp_path: Path) -> None:
     app, warnings = build(tmp_path, "latex", studyguide_work_kind="book")
     assert warnings == ""
     tex = (Path(app.outdir) / "installed.tex").read_text(encoding="utf-8")
-    assert r"\begin{sgagenda}{Read beforehand}" in tex
-    assert r"\begin{sgagenda}{Read together}" in tex
+    assert r"\begin{sgagenda}{Read beforehand (90\sphinxhyphen{}minute meeting)}" in tex
+    assert r"\begin{sgagenda}{Read together, one long meeting with a break (2 h 45 min)}" in tex
+    assert r"\begin{sgagenda}{Read together, two meetings: the reading and a short talk" in tex
     assert r"\sgagendarow{Reading}{50 minutes}" in tex
     assert "Screening" not in tex
     assert "film" not in tex
@@ -99,23 +114,23 @@ def test_unknown_kind_is_an_error(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    ("kind", "advice"),
+    ("kind", "title"),
     [
-        ("film", "or ask the group to watch beforehand."),
-        ("book", "or ask the group to read beforehand."),
-        ("other", "or ask the group to study the part beforehand."),
+        ("film", "Watched together, two meetings: screening and a short talk (1 h 20 min)"),
+        ("book", "Read together, two meetings: the reading and a short talk (1 h 20 min)"),
+        (
+            "other",
+            "Studied together, two meetings: time with the work and a short talk (1 h 20 min)",
+        ),
     ],
 )
-def test_too_long_meeting_advice_follows_the_kind(tmp_path: Path, kind: str, advice: str) -> None:
-    app, warnings = build(
-        tmp_path, "html", studyguide_work_kind=kind, studyguide_meeting_minutes=60
-    )
-    soup = BeautifulSoup((Path(app.outdir) / "sessions.html").read_text(), "html.parser")
-    notes = [
-        p.get_text(" ", strip=True) for p in soup.select(".sg-agenda-together .sg-agenda-note")
-    ]
-    assert notes == [
-        "This format needs 90 minutes: plan a longer meeting, split it over two meetings, " + advice
-    ]
-    # The core questions (20 minutes) fit the meeting watched or read beforehand.
+def test_two_meetings_title_follows_the_kind(tmp_path: Path, kind: str, title: str) -> None:
+    """The format's heading says what it gives, in the kind's words, with its first
+    meeting's length (welcome 5, key terms 10, the part's 50 minutes, talk 15)."""
+    app, warnings = build(tmp_path, "latex", studyguide_work_kind=kind)
     assert warnings == ""
+    tex = (Path(app.outdir) / "installed.tex").read_text(encoding="utf-8")
+    assert (
+        "\\begin{sgagenda}{" + title + ", then the discussion (90\\sphinxhyphen{}minute meeting)}"
+        in tex
+    )
