@@ -137,3 +137,33 @@ def test_edited_translation_reaches_every_page(tmp_path: Path) -> None:
     chapter = BeautifulSoup((outdir / "chapter.html").read_text(), "html.parser")
     links = {a.get_text(): a for a in chapter.select("a.sg-term")}
     assert links["Popular Unity"]["data-sg-tip"] == TIP.replace("coalición", "alianza")
+
+
+def test_compiled_catalog_alone_translates(tmp_path: Path) -> None:
+    """A project that ships only the ``.mo`` (read with Babel's public reader)."""
+    from babel.messages.mofile import write_mo
+
+    srcdir = tmp_path / "src"
+    shutil.copytree(ROOT, srcdir)
+    po = srcdir / "locale" / "es" / "LC_MESSAGES" / "glossary.po"
+    with po.open("rb") as handle:
+        catalog = read_po(handle, locale="es")
+    with po.with_suffix(".mo").open("wb") as handle:
+        write_mo(handle, catalog)
+    po.unlink()
+    app = SphinxTestApp(
+        "html",
+        srcdir=srcdir,  # type: ignore[arg-type]
+        status=StringIO(),
+        warning=StringIO(),
+        confoverrides={"language": "es"},
+    )
+    try:
+        app.build()
+    finally:
+        app.cleanup()
+    assert app.warning.getvalue() == ""
+    chapter = BeautifulSoup((Path(app.outdir) / "chapter.html").read_text(), "html.parser")
+    links = {a.get_text(): a for a in chapter.select("a.sg-term")}
+    assert links["Popular Unity"]["data-sg-tip"] == TIP
+    assert "Movimiento de Izquierda Revolucionaria" in links

@@ -27,13 +27,14 @@ be translated twice, and a headword equal to an alias defined twice.
 
 from __future__ import annotations
 
-import gettext
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
 
 from sphinx.builders.gettext import MessageCatalogBuilder, MsgOrigin
 from sphinx.util import logging
 from sphinx.util.i18n import CatalogRepository, docname_to_domain
+
+from studyguide._compat import gettext_catalog
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -76,7 +77,7 @@ def add_to_catalog(app: Sphinx, builder: Builder) -> None:
     glossary = get_glossary(app.env)
     if not glossary.ok:
         return
-    catalog = builder.catalogs[textdomain(app.config)]
+    catalog = gettext_catalog(builder, textdomain(app.config))
     for message, line in messages(glossary):
         catalog.add(message, MsgOrigin(str(glossary.path), line))
 
@@ -108,10 +109,16 @@ def load_catalog(app: Sphinx) -> tuple[dict[str, str], list[Path]]:
         mo_dir = Path(app.srcdir, locale_dir)
         mo_path = mo_dir / config.language / "LC_MESSAGES" / f"{domain}.mo"
         if mo_path.is_file():
+            from babel.messages.mofile import read_mo
+
             with mo_path.open("rb") as handle:
-                compiled = gettext.GNUTranslations(handle)
-            table: dict[str, str] = getattr(compiled, "_catalog", {})
-            return {k: v for k, v in table.items() if isinstance(k, str) and k and v}, [mo_path]
+                compiled = read_mo(handle)
+            table = {
+                str(message.id): str(message.string)
+                for message in compiled
+                if message.id and isinstance(message.id, str) and message.string
+            }
+            return table, [mo_path]
     return {}, []
 
 
