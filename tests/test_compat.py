@@ -133,3 +133,15 @@ def test_latex_label_matches_visit_reference(attributes: dict[str, str]) -> None
     LaTeXTranslator.visit_reference(stub, node)  # type: ignore[arg-type]
     upstream = stub.linked[0] if stub.linked else None
     assert _compat.latex_reference_label(stub, node) == upstream  # type: ignore[arg-type]
+
+
+# -- project_po_file ----------------------------------------------------------------
+
+
+def test_project_po_file_found_as_sphinx_finds_it() -> None:
+    """``CatalogRepository`` still lists the project's ``.po`` files by text domain."""
+    srcdir = ROOT / "tests" / "roots" / "test-glossary-i18n"
+    found = _compat.project_po_file(srcdir, ["locale"], "es", "utf-8-sig", "glossary")
+    assert found == srcdir / "locale" / "es" / "LC_MESSAGES" / "glossary.po"
+    assert _compat.project_po_file(srcdir, ["locale"], "es", "utf-8-sig", "chapter") is None
+    assert _compat.project_po_file(srcdir, ["locale"], "fr", "utf-8-sig", "glossary") is None

@@ -32,9 +32,9 @@ from typing import TYPE_CHECKING
 
 from sphinx.builders.gettext import MessageCatalogBuilder, MsgOrigin
 from sphinx.util import logging
-from sphinx.util.i18n import CatalogRepository, docname_to_domain
+from sphinx.util.i18n import docname_to_domain
 
-from studyguide._compat import gettext_catalog
+from studyguide._compat import gettext_catalog, project_po_file
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -88,15 +88,12 @@ def load_catalog(app: Sphinx) -> tuple[dict[str, str], list[Path]]:
     if not config.language or not config.locale_dirs:
         return {}, []
     domain = textdomain(config)
-    repo = CatalogRepository(
-        app.srcdir, config.locale_dirs, config.language, config.source_encoding
+    po_path = project_po_file(
+        app.srcdir, config.locale_dirs, config.language, config.source_encoding, domain
     )
-    for info in repo.catalogs:
-        if info.domain != domain:
-            continue
+    if po_path is not None:
         from babel.messages.pofile import read_po
 
-        po_path = Path(info.po_path)
         with po_path.open("rb") as handle:
             catalog = read_po(handle, locale=config.language, domain=domain)
         found = {
