@@ -42,6 +42,9 @@ SHARED_FIXTURES = (
 )
 
 
+BROWSER_TESTS = ROOT / "tests" / "browser"
+
+
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
     """Print what tests put in ``guidetest.SUMMARY`` (e.g. the fuzz test's case count)."""
     for line in SUMMARY:
@@ -49,7 +52,13 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """Under xdist, keep the tests of one module-scoped build on one worker."""
+    """Mark what needs TeX or Chromium (``make test-fast`` leaves it out) even where
+    a module forgot; under xdist, keep the tests of one module-scoped build on one worker."""
+    for item in items:
+        if "guide_pdf" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.tex)
+        if BROWSER_TESTS in item.path.parents:
+            item.add_marker(pytest.mark.browser)
     if not config.pluginmanager.hasplugin("xdist"):
         return
     for item in items:
