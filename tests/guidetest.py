@@ -18,7 +18,7 @@ import shutil
 import subprocess
 import sys
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from io import StringIO
 from pathlib import Path
@@ -86,18 +86,14 @@ def pdf_text(pdf: Path, *args: str) -> str:
 def written_after_edit(source: Path, edit: str) -> list[str]:
     """Append *edit* to a source file of a test project, build it again (it was
     built before), and return the documents Sphinx wrote, besides genindex and search."""
-    from sphinx.testing.util import SphinxTestApp
-
     source.write_text(source.read_text(encoding="utf-8") + edit, encoding="utf-8")
     later = time.time() + 5
     os.utime(source, (later, later))
     written: list[str] = []
-    app = SphinxTestApp("html", srcdir=source.parent, status=StringIO(), warning=StringIO())
-    try:
-        app.connect("html-page-context", lambda app, name, *args: written.append(name))
-        app.build()
-    finally:
-        app.cleanup()
+    app = build(
+        source.parent,
+        connect={"html-page-context": lambda app, name, *args: written.append(name)},
+    )
     assert app.warning.getvalue() == "", app.warning.getvalue()
     return sorted(name for name in written if name not in {"genindex", "search"})
 
@@ -139,12 +135,24 @@ def copy_root(name: str, destination: Path) -> Path:
     return srcdir
 
 
-def build(srcdir: Path, builder: str = "html", **kwargs: object) -> SphinxTestApp:
-    """Build a project with ``sphinx.testing``; clean up at once, so builds can follow."""
+def build(
+    srcdir: Path,
+    builder: str = "html",
+    *,
+    connect: Mapping[str, Callable[..., object]] | None = None,
+    **kwargs: object,
+) -> SphinxTestApp:
+    """Build a project with ``sphinx.testing``; clean up at once, so builds can follow.
+
+    ``connect`` maps events to listeners connected before the build; ``kwargs``
+    go to ``SphinxTestApp`` (``confoverrides``, ``builddir``, ``parallel``...).
+    """
     from sphinx.testing.util import SphinxTestApp
 
     app = SphinxTestApp(builder, srcdir=srcdir, status=StringIO(), warning=StringIO(), **kwargs)  # type: ignore[arg-type]
     try:
+        for event, listener in (connect or {}).items():
+            app.connect(event, listener)
         app.build()
     finally:
         app.cleanup()

@@ -59,9 +59,9 @@ def strict_build(srcdir: Path, builddir: Path, builder: str = "html", jobs: int 
     """``sphinx-build -n -W --keep-going [-j jobs]`` on ``srcdir`` (its own conf.py), in-process.
 
     The output goes to ``builddir/<builder>`` (``Result.outdir``), where
-    ``sphinx.testing`` puts it.  Warnings and errors as the command line prints them; an exception is
-    reported by ``sphinx.cmd.build.handle_exception``, as the command line does
-    (exit status 2).
+    ``sphinx.testing`` puts it.  Warnings and errors as the command line prints
+    them; an exception is reported by ``sphinx.cmd.build.handle_exception``, as
+    the command line does (exit status 2).
     """
     from sphinx.cmd.build import handle_exception
     from sphinx.testing.util import SphinxTestApp
