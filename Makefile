@@ -14,10 +14,11 @@ SPHINXFLAGS  = -c . $(STRICT) $(SPHINXOPTS)
 # sphinx-build -M BUILDER SOURCEDIR BUILDDIR FLAGS: -M must come first.
 sphinx = $(SPHINXBUILD) -M $(1) $(SOURCEDIR) $(2) $(SPHINXFLAGS)
 PYTEST_ARGS ?=
-# The tests run on every core (pytest-xdist); tests sharing a build stay on one
-# worker (xdist_group, tests/conftest.py).  PYTEST_JOBS=0: one process.
+# The tests run on every core (pytest-xdist), a module's tests on one worker, so
+# that a build a module shares is made once (tests/conftest.py).  PYTEST_JOBS=0:
+# one process.
 PYTEST_JOBS ?= auto
-pytest = $(VENV)/bin/python -m pytest -n $(PYTEST_JOBS) --dist loadgroup
+pytest = $(VENV)/bin/python -m pytest -n $(PYTEST_JOBS) --dist loadscope
 # Paper of the printed guide: a4 (default) or letter (make pdf PAPER=letter).
 PAPER       ?= a4
 # The LaTeX logs' check (studyguide.book.main): lines in the margin, undefined

@@ -3,8 +3,9 @@
 The real guide's builds are session fixtures built once per test run, also under
 pytest-xdist (``make test`` runs ``-n auto``): the first worker to ask builds,
 the others wait for it and read the same directory (:func:`guidetest.built_once`).
-Tests that share a module-scoped build run on one worker (``xdist_group``, see
-:data:`SHARED_FIXTURES`), so it is built once too.
+A module's tests run on one worker (``--dist loadscope``), so a module-scoped
+build is made once too.  (Not ``--dist loadgroup``: with pytest 9.2 it
+distributes as if no test had a group, pytest-dev/pytest-xdist#1386.)
 """
 
 from __future__ import annotations
@@ -26,22 +27,6 @@ from guidetest import (
 
 pytest_plugins = ["sphinx.testing.fixtures"]
 
-#: Module- or class-scoped fixtures that build something expensive: the tests
-#: using one run on the same xdist worker (``--dist loadgroup``), so it is built
-#: once.  (Session builds of the real guide are shared through ``built_once``.)
-SHARED_FIXTURES = (
-    "builds",  # test_determinism: three builds per builder
-    "hostile_html",
-    "facilitator_html",
-    "site",
-    "facilitator_site",
-    "themed_sites",
-    "guide",  # test_glossary, test_chronology: a copy of a root, built once
-    "tex",
-    "wheel",
-)
-
-
 BROWSER_TESTS = ROOT / "tests" / "browser"
 
 
@@ -53,22 +38,12 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     """Mark what needs TeX or Chromium (``make test-fast`` leaves it out) even where
-    a module forgot; under xdist, keep the tests of one module-scoped build on one worker."""
+    a module forgot."""
     for item in items:
         if "guide_pdf" in getattr(item, "fixturenames", ()):
             item.add_marker(pytest.mark.tex)
         if BROWSER_TESTS in item.path.parents:
             item.add_marker(pytest.mark.browser)
-    if not config.pluginmanager.hasplugin("xdist"):
-        return
-    for item in items:
-        for fixture in SHARED_FIXTURES:
-            if fixture in getattr(item, "fixturenames", ()):
-                callspec = getattr(item, "callspec", None)
-                param = callspec.params.get(fixture, "") if callspec else ""
-                group = f"{item.module.__name__ if item.module else ''}.{fixture}{param}"
-                item.add_marker(pytest.mark.xdist_group(group))
-                break
 
 
 @pytest.fixture(scope="session")
