@@ -53,7 +53,7 @@ def test_current_document_prefers_the_public_attribute() -> None:
     assert _compat.current_document(_Env(temp_data=old)) is old  # type: ignore[arg-type]
 
 
-@pytest.mark.sphinx("html", testroot="questions")
+@pytest.mark.sphinx("html", testroot="questions", srcdir="compat-html", freshenv=True)
 def test_current_document_keeps_extension_keys(app: SphinxTestApp) -> None:
     """Sphinx's own object keeps a key the extension sets, and forgets it per document."""
     document = _compat.current_document(app.env)
@@ -69,7 +69,7 @@ def test_current_document_keeps_extension_keys(app: SphinxTestApp) -> None:
 # -- gettext_catalog ------------------------------------------------------------------
 
 
-@pytest.mark.sphinx("gettext", testroot="questions")
+@pytest.mark.sphinx("gettext", testroot="questions", srcdir="compat-gettext", freshenv=True)
 def test_gettext_catalogs_shape(app: SphinxTestApp) -> None:
     """``builder.catalogs`` is still a mapping of text domain to a Catalog made on first use."""
     builder = app.builder
