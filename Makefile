@@ -15,6 +15,11 @@ SPHINXFLAGS  = -c . $(STRICT) $(SPHINXOPTS)
 # sphinx-build -M BUILDER SOURCEDIR BUILDDIR FLAGS: -M must come first.
 sphinx = $(SPHINXBUILD) -M $(1) $(SOURCEDIR) $(2) $(SPHINXFLAGS)
 PYTEST_ARGS ?=
+# The tests run on every core (pytest-xdist), a module's tests on one worker, so
+# that a build a module shares is made once (tests/conftest.py).  PYTEST_JOBS=0:
+# one process.
+PYTEST_JOBS ?= auto
+pytest = $(VENV)/bin/python -m pytest -n $(PYTEST_JOBS) --dist loadscope
 # Paper of the printed guide: a4 (default) or letter (make pdf PAPER=letter).
 PAPER       ?= a4
 # The LaTeX logs' check (studyguide.book.main): lines in the margin, undefined
@@ -22,7 +27,7 @@ PAPER       ?= a4
 checklogs = PYTHONPATH=extensions $(VENV)/bin/python -c \
 	  'import sys; from studyguide.book import main; sys.exit(main(sys.argv[1:]))' $(1)
 
-.PHONY: help html pdf epub pdf-deps live clean test venv bench facilitator handouts runsheets cards site site-facilitator extension-docs schema Makefile
+.PHONY: help html pdf epub pdf-deps live clean test test-fast venv bench facilitator handouts runsheets cards site site-facilitator extension-docs schema Makefile
 
 help:
 	@echo "make html       build the web guide in $(BUILDDIR)/html"
@@ -43,7 +48,8 @@ help:
 	@echo "make extension-docs  the extension's documentation in $(BUILDDIR)/extension-docs"
 	@echo "make schema     the glossary's JSON Schema for conf.py's categories, $(BUILDDIR)/glossary.schema.json"
 	@echo "make live       serve the guide and rebuild it on every change"
-	@echo "make test       run the tests"
+	@echo "make test       run the tests (on every core)"
+	@echo "make test-fast  the tests without TeX and without the browser, for the edit loop"
 	@echo "make bench      time the build on synthetic guides (BENCH_ARGS=--quick: a smoke run)"
 	@echo "make clean      remove $(BUILDDIR)"
 	@echo "make pdf-deps   install TeX Live, latexmk, fonts and poppler (Debian/Ubuntu, apt-get)"
@@ -178,7 +184,11 @@ live: $(VENV)/.installed
 	  $(SOURCEDIR) $(BUILDDIR)/html
 
 test: $(VENV)/.installed
-	$(VENV)/bin/python -m pytest $(PYTEST_ARGS)
+	$(pytest) $(PYTEST_ARGS)
+
+# No TeX (PDFs) and no Chromium: what an edit most often breaks, in under two minutes.
+test-fast: $(VENV)/.installed
+	$(pytest) -m "not tex and not browser" $(PYTEST_ARGS)
 
 # The extension against hand-written Sphinx and plain prose at 10, 50 and 200 chapters (benchmarks/README.md).
 BENCH_ARGS ?=

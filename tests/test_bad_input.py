@@ -8,26 +8,32 @@ line, each starting with the file and line relative to the source directory
 line and names its file in the text; ``{srcdir}`` stands for the source
 directory.  A case that changes settings holds ``conf_overrides.py``: its lines
 are appended to the base's ``conf.py``.  A case is copied to a temporary directory,
-built strictly in a subprocess, and must fail with those messages, print no
-traceback, and leave its sources byte for byte as they were.
+built strictly, and must fail with those messages, print no traceback, and leave
+its sources byte for byte as they were.
+
+The cases are built in-process with ``sphinx.testing`` (no interpreter to start
+per case), as ``sphinx-build -n -W --keep-going`` would: the same settings, the
+same messages, an exception reported by Sphinx's own command-line handler.
+``test_command_line_gives_the_same_messages`` checks that against the real
+command line on a sample of cases.
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import re
 import shutil
 import signal
-import subprocess
 import time
+from dataclasses import dataclass
+from io import StringIO
 from pathlib import Path
-from types import FrameType
+from types import FrameType, SimpleNamespace
 
 import pytest
 from bs4 import BeautifulSoup
-from guidetest import ROOT, latexmk, pdf_text, require_tools, sphinx_build
+from guidetest import ROOT, latexmk, pdf_text, require_tools, sphinx_build, tree_hashes
 from studyguide.glossary import bounds
 from studyguide.glossary.data import MAX_TIP, GlossaryDataError, load_glossary, short_tip
 
@@ -40,20 +46,50 @@ CASES = sorted(p.name for p in CORPUS.iterdir() if p.is_dir() and not p.name.sta
 CRASH_MARKERS = ("Traceback", "Exception occurred", "Extension error", "full traceback")
 
 
-def tree_hashes(root: Path) -> dict[str, str]:
-    """SHA-256 of every file under ``root``, by relative path."""
-    return {
-        str(path.relative_to(root)): hashlib.sha256(path.read_bytes()).hexdigest()
-        for path in sorted(root.rglob("*"))
-        if path.is_file()
-    }
+@dataclass
+class Result:
+    """What a strict build printed on stderr, and its exit status."""
+
+    returncode: int
+    stderr: str
+    outdir: Path
 
 
-def strict_build(
-    srcdir: Path, outdir: Path, builder: str = "html", *extra: str
-) -> subprocess.CompletedProcess[str]:
-    """``sphinx-build -n -W --keep-going`` on ``srcdir`` (its own conf.py)."""
-    return sphinx_build(builder, outdir, *extra, srcdir=srcdir)
+def strict_build(srcdir: Path, builddir: Path, builder: str = "html", jobs: int = 0) -> Result:
+    """``sphinx-build -n -W --keep-going [-j jobs]`` on ``srcdir`` (its own conf.py), in-process.
+
+    The output goes to ``builddir/<builder>`` (``Result.outdir``), where
+    ``sphinx.testing`` puts it.  Warnings and errors as the command line prints
+    them; an exception is reported by ``sphinx.cmd.build.handle_exception``, as
+    the command line does (exit status 2).
+    """
+    from sphinx.cmd.build import handle_exception
+    from sphinx.testing.util import SphinxTestApp
+
+    stderr = StringIO()
+    app = None
+    try:
+        app = SphinxTestApp(
+            builder,
+            srcdir=srcdir,
+            builddir=builddir,
+            confoverrides={"nitpicky": True},  # -n
+            status=StringIO(),
+            warning=stderr,
+            warningiserror=True,  # -W (--keep-going is the default since Sphinx 8.1)
+            parallel=jobs,
+        )
+        app.build()
+        returncode = app.statuscode
+    except Exception as error:
+        args = SimpleNamespace(pdb=False, verbosity=0, traceback=False)
+        handle_exception(app, args, error, stderr)
+        returncode = 2
+    finally:
+        if app is not None:
+            app.cleanup()
+    outdir = builddir / builder
+    return Result(returncode, re.sub(r"\x1b\[[0-9;]*m", "", stderr.getvalue()), outdir)
 
 
 def make_case(name: str, tmp_path: Path) -> Path:
@@ -131,19 +167,36 @@ def test_bad_input_fails_with_message(case: str, tmp_path: Path) -> None:
 def test_parallel_build_gives_the_same_messages(case: str, tmp_path: Path) -> None:
     """With ``-j 2`` the same one message (a parallel read sees other pages only after)."""
     srcdir = make_case(case, tmp_path)
-    result = strict_build(srcdir, tmp_path / "out", "html", "-j", "2")
+    result = strict_build(srcdir, tmp_path / "out", "html", jobs=2)
     assert_no_crash(result.stderr)
     assert result.returncode != 0
     assert messages(result.stderr) == expected_messages(case, srcdir), result.stderr
 
 
-def test_real_guide_build_leaves_docs_unchanged(tmp_path: Path) -> None:
-    """A strict build of the real guide writes nothing into ``docs/``."""
-    before = tree_hashes(ROOT / "docs")
-    result = sphinx_build("html", tmp_path / "html")
-    assert result.returncode == 0, result.stderr
-    assert_no_crash(result.stderr)
-    assert tree_hashes(ROOT / "docs") == before, "the build changed docs/"
+#: Cases run through the real command line too: warnings, a located warning
+#: under -j 2's processes, a configuration error, an error without a line.
+CLI_SAMPLE = ["config-paper-a5", "config-glossary-5", "question-nested", CASES[0]]
+
+
+@pytest.mark.parametrize("case", CLI_SAMPLE)
+def test_command_line_gives_the_same_messages(case: str, tmp_path: Path) -> None:
+    """``sphinx-build`` in a subprocess prints what the in-process build reports."""
+    srcdir = make_case(case, tmp_path)
+    cli = sphinx_build("html", tmp_path / "cli", srcdir=srcdir)
+    inprocess = strict_build(srcdir, tmp_path / "inprocess")
+    assert_no_crash(cli.stderr)
+    assert cli.returncode != 0
+    assert (inprocess.returncode == 2) == (cli.returncode == 2), (cli.returncode, inprocess)
+    assert messages(inprocess.stderr) == messages(cli.stderr) == expected_messages(case, srcdir)
+
+
+def test_real_guide_build_leaves_docs_unchanged(guide_html: Path) -> None:
+    """The strict build of the real guide (conftest.py, once per run) writes nothing
+    into ``docs/``: its files' hashes before and after the build."""
+    record = json.loads(guide_html.with_suffix(".docs.json").read_text(encoding="utf-8"))
+    assert record["before"], "no file under docs/"
+    assert record["after"] == record["before"], "the build changed docs/"
+    assert_no_crash(record["stderr"])
 
 
 # -- Hostile content: HTML, script and LaTeX specials in the guide's own text ---------
@@ -163,13 +216,13 @@ def plain_quotes(text: str) -> str:
 
 @pytest.fixture(scope="module")
 def hostile_html(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    outdir = tmp_path_factory.mktemp("hostile") / "html"
+    builddir = tmp_path_factory.mktemp("hostile")
     before = tree_hashes(HOSTILE)
-    result = strict_build(HOSTILE, outdir)
+    result = strict_build(HOSTILE, builddir)
     assert result.returncode == 0, result.stderr
     assert messages(result.stderr) == [], result.stderr
     assert tree_hashes(HOSTILE) == before
-    return outdir
+    return result.outdir
 
 
 def soup_of(path: Path) -> BeautifulSoup:
@@ -230,8 +283,8 @@ def test_hostile_text_is_data_in_search_index(hostile_html: Path) -> None:
 def test_latex_specials_print(tmp_path: Path) -> None:
     """% $ & _ # { } ~ ^ \\ in a definition and in a question build to a PDF that shows them."""
     require_tools("xelatex", "latexmk", "pdftotext")
-    outdir = tmp_path / "latex"
-    result = strict_build(HOSTILE, outdir, "latex")
+    result = strict_build(HOSTILE, tmp_path, "latex")
+    outdir = result.outdir
     assert result.returncode == 0, result.stderr
     assert messages(result.stderr) == [], result.stderr
     latexmk(outdir)

@@ -5,12 +5,11 @@ from __future__ import annotations
 import os
 import re
 import shutil
-from io import StringIO
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup, Tag
-from guidetest import latexmk, pdf_text, require_tools, written_after_edit
+from guidetest import build, latexmk, messages, pdf_text, require_tools, written_after_edit
 from sphinx.testing.util import SphinxTestApp
 from studyguide.glossary.chronology import date_key, format_for_readers, in_range
 from studyguide.glossary.data import is_iso_date
@@ -31,27 +30,10 @@ ORDER = [
 ]
 
 
-def build(srcdir: Path, builder: str = "html", **kwargs: object) -> SphinxTestApp:
-    """Build a copy of the test root; clean up at once, so builds can follow each other."""
-    app = SphinxTestApp(builder, srcdir=srcdir, status=StringIO(), warning=StringIO(), **kwargs)  # type: ignore[arg-type]
-    try:
-        app.build()
-    finally:
-        app.cleanup()
-    return app
-
-
 def copy_root(destination: Path) -> Path:
     srcdir = destination / "src"
     shutil.copytree(ROOT, srcdir)
     return srcdir
-
-
-def messages(app: SphinxTestApp) -> list[str]:
-    """The build's warnings and errors, one per line, paths made relative."""
-    text = re.sub(r"\x1b\[[0-9;]*m", "", app.warning.getvalue())
-    text = text.replace(str(app.srcdir) + os.sep, "")
-    return [line for line in text.splitlines() if line.strip()]
 
 
 def page(app: SphinxTestApp, docname: str, suffix: str = "html") -> BeautifulSoup:

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import re
 import shutil
-from io import StringIO
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from guidetest import ROOT
+from guidetest import ROOT, soup
+from guidetest import build as guide_build
 from sphinx.testing.util import SphinxTestApp
 
 NOTE = "The PDFs come with the site: make site."
@@ -19,10 +19,6 @@ FILES = {
     "handouts/handout-1.pdf": 1_500,
     "handouts/handout-2.pdf": 1_500,
 }
-
-
-def soup(outdir: Path, page: str) -> BeautifulSoup:
-    return BeautifulSoup((outdir / page).read_text(encoding="utf-8"), "html.parser")
 
 
 def make_files(build: Path, *names: str) -> None:
@@ -53,11 +49,7 @@ def notes(page: BeautifulSoup) -> list[str]:
 
 def build(srcdir: Path) -> SphinxTestApp:
     """Build a copy of the test root; clean up at once, so builds can follow each other."""
-    app = SphinxTestApp("html", srcdir=srcdir, status=StringIO(), warning=StringIO())
-    try:
-        app.build()
-    finally:
-        app.cleanup()
+    app = guide_build(srcdir)
     assert app.warning.getvalue() == "", app.warning.getvalue()
     return app
 

@@ -95,13 +95,9 @@ def test_label_is_translated(app: SphinxTestApp) -> None:
 
 
 @pytest.fixture(scope="module")
-def facilitator_html(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real guide's facilitator edition as HTML (a strict build)."""
-    outdir = tmp_path_factory.mktemp("facilitator") / "html"
-    result = sphinx_build("html", outdir, "-t", "facilitator")
-    assert result.returncode == 0, result.stderr
-    assert "WARNING" not in result.stderr, result.stderr
-    return outdir
+def facilitator_html(guide_facilitator_html: Path) -> Path:
+    """The real guide's facilitator edition as HTML (a strict build, once per run)."""
+    return guide_facilitator_html
 
 
 def test_guide_facilitator_pages_in_furo(facilitator_html: Path) -> None:

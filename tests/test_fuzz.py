@@ -25,7 +25,6 @@ make test`` locally to search further.
 from __future__ import annotations
 
 import hashlib
-import io
 import os
 import re
 import shutil
@@ -33,10 +32,10 @@ import signal
 import tempfile
 from pathlib import Path
 from types import FrameType
-from typing import Any
 
 import yaml
 from guidetest import ROOT, SUMMARY
+from guidetest import build as guide_build
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
@@ -220,23 +219,14 @@ def hashes(root: Path) -> dict[str, str]:
 
 def build(srcdir: Path, builddir: Path) -> tuple[int, str]:
     """Build in-process within TIME_LIMIT; the status and the warning stream."""
-    from sphinx.testing.util import SphinxTestApp
-
-    warning = io.StringIO()
     previous = signal.signal(signal.SIGALRM, _alarm)
     signal.setitimer(signal.ITIMER_REAL, TIME_LIMIT)
-    app: Any = None
     try:
-        app = SphinxTestApp(
-            "html", srcdir=srcdir, builddir=builddir, status=io.StringIO(), warning=warning
-        )
-        app.build()
-        return app.statuscode, warning.getvalue()
+        app = guide_build(srcdir, builddir=builddir)
+        return app.statuscode, app.warning.getvalue()
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
-        if app is not None:
-            app.cleanup()
 
 
 CASES = 0

@@ -6,15 +6,21 @@ import json
 import os
 import posixpath
 import re
-import shutil
 import time
-from io import StringIO
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup, Tag
 from docutils import nodes
-from guidetest import latexmk, pdf_text, require_tools, written_after_edit
+from guidetest import (
+    build,
+    copy_root,
+    latexmk,
+    messages,
+    pdf_text,
+    require_tools,
+    written_after_edit,
+)
 from sphinx.testing.util import SphinxTestApp
 from sphinx.util.inventory import InventoryFile
 from studyguide.glossary.nodes import sg_glossary_fragment
@@ -37,29 +43,6 @@ def linked(element: Tag) -> list[str]:
     return [
         a.get_text() for a in element.select("a.sg-term") if a.find_parent("section") is element
     ]
-
-
-def build(srcdir: Path, builder: str = "html", **kwargs: object) -> SphinxTestApp:
-    """Build a copy of a test root; clean up at once, so builds can follow each other."""
-    app = SphinxTestApp(builder, srcdir=srcdir, status=StringIO(), warning=StringIO(), **kwargs)  # type: ignore[arg-type]
-    try:
-        app.build()
-    finally:
-        app.cleanup()
-    return app
-
-
-def copy_root(name: str, destination: Path) -> Path:
-    srcdir = destination / "src"
-    shutil.copytree(ROOTS / f"test-{name}", srcdir)
-    return srcdir
-
-
-def messages(app: SphinxTestApp) -> list[str]:
-    """The build's warnings and errors, one per line, paths made relative."""
-    text = re.sub(r"\x1b\[[0-9;]*m", "", app.warning.getvalue())
-    text = text.replace(str(app.srcdir) + os.sep, "")
-    return [line for line in text.splitlines() if line.strip()]
 
 
 # -- Bad input: one clear message with file and line ------------------------------
@@ -415,14 +398,11 @@ def test_incremental_rebuild(tmp_path: Path, jobs: int) -> None:
     later = time.time() + 5
     os.utime(chapter, (later, later))
     read: list[str] = []
-    second = SphinxTestApp(
-        "html", srcdir=srcdir, status=StringIO(), warning=StringIO(), parallel=jobs
+    second = build(
+        srcdir,
+        parallel=jobs,
+        connect={"env-before-read-docs": lambda app, env, docnames: read.extend(docnames)},
     )
-    try:
-        second.connect("env-before-read-docs", lambda app, env, docnames: read.extend(docnames))
-        second.build()
-    finally:
-        second.cleanup()
     assert read == ["ch2"]
     assert messages(second) == []
     mentions = (
@@ -482,12 +462,7 @@ def rebuild(srcdir: Path, edits: dict[str, tuple[str, str]]) -> tuple[SphinxTest
             for fragment in doctree.findall(sg_glossary_fragment):
                 reused.extend(node_id for node_id, _stored in fragment["sg_entries"])
 
-    app = SphinxTestApp("html", srcdir=srcdir, status=StringIO(), warning=StringIO())
-    try:
-        app.connect("doctree-resolved", note)
-        app.build()
-    finally:
-        app.cleanup()
+    app = build(srcdir, connect={"doctree-resolved": note})
     return app, reused
 
 

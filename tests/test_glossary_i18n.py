@@ -11,11 +11,11 @@ from __future__ import annotations
 import os
 import shutil
 import time
-from io import StringIO
 from pathlib import Path
 
 from babel.messages.pofile import read_po
 from bs4 import BeautifulSoup
+from guidetest import build as guide_build
 from sphinx.testing.util import SphinxTestApp
 
 ROOT = Path(__file__).parent / "roots" / "test-glossary-i18n"
@@ -28,17 +28,7 @@ def build(tmp_path: Path, builder: str, **overrides: object) -> SphinxTestApp:
     """A strict build of a copy of the root; no warning allowed."""
     srcdir = tmp_path / "src"
     shutil.copytree(ROOT, srcdir)
-    app = SphinxTestApp(
-        builder,
-        srcdir=srcdir,  # type: ignore[arg-type]
-        status=StringIO(),
-        warning=StringIO(),
-        confoverrides=overrides,
-    )
-    try:
-        app.build()
-    finally:
-        app.cleanup()
+    app = guide_build(srcdir, builder, confoverrides=overrides)
     assert app.warning.getvalue() == ""
     assert app.statuscode == 0
     return app
@@ -120,20 +110,30 @@ def test_edited_translation_reaches_every_page(tmp_path: Path) -> None:
     )
     later = time.time() + 2
     os.utime(po, (later, later))
-    app = SphinxTestApp(
-        "html",
-        srcdir=tmp_path / "src",  # type: ignore[arg-type]
-        status=StringIO(),
-        warning=StringIO(),
-        confoverrides={"language": "es"},
-    )
-    try:
-        app.build()
-    finally:
-        app.cleanup()
+    app = guide_build(tmp_path / "src", confoverrides={"language": "es"})
     assert app.warning.getvalue() == ""
     outdir = Path(app.outdir)
     assert "La alianza de partidos" in (outdir / "glossary.html").read_text()
     chapter = BeautifulSoup((outdir / "chapter.html").read_text(), "html.parser")
     links = {a.get_text(): a for a in chapter.select("a.sg-term")}
     assert links["Popular Unity"]["data-sg-tip"] == TIP.replace("coalición", "alianza")
+
+
+def test_compiled_catalog_alone_translates(tmp_path: Path) -> None:
+    """A project that ships only the ``.mo`` (read with Babel's public reader)."""
+    from babel.messages.mofile import write_mo
+
+    srcdir = tmp_path / "src"
+    shutil.copytree(ROOT, srcdir)
+    po = srcdir / "locale" / "es" / "LC_MESSAGES" / "glossary.po"
+    with po.open("rb") as handle:
+        catalog = read_po(handle, locale="es")
+    with po.with_suffix(".mo").open("wb") as handle:
+        write_mo(handle, catalog)
+    po.unlink()
+    app = guide_build(srcdir, confoverrides={"language": "es"})
+    assert app.warning.getvalue() == ""
+    chapter = BeautifulSoup((Path(app.outdir) / "chapter.html").read_text(), "html.parser")
+    links = {a.get_text(): a for a in chapter.select("a.sg-term")}
+    assert links["Popular Unity"]["data-sg-tip"] == TIP
+    assert "Movimiento de Izquierda Revolucionaria" in links

@@ -7,15 +7,13 @@ settings (``studyguide_html_as_text``, ``studyguide_aria_captions``,
 
 from __future__ import annotations
 
-import os
-import re
 import shutil
-from io import StringIO
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from guidetest import latexmk, pdf_text, require_tools
+from guidetest import build as guide_build
+from guidetest import latexmk, messages, pdf_text, require_tools
 from sphinx.errors import ConfigError
 from sphinx.testing.util import SphinxTestApp
 
@@ -32,15 +30,8 @@ GUIDE_SETTINGS = {
 def build(tmp_path: Path, builder: str = "html", **overrides: object) -> SphinxTestApp:
     srcdir = tmp_path / "src"
     shutil.copytree(HOST, srcdir)
-    app = SphinxTestApp(
-        builder, srcdir=srcdir, status=StringIO(), warning=StringIO(), confoverrides=overrides
-    )
-    try:
-        app.build()
-    finally:
-        app.cleanup()
-    warnings = re.sub(r"\x1b\[[0-9;]*m", "", app.warning.getvalue())
-    assert warnings.replace(str(srcdir) + os.sep, "") == ""
+    app = guide_build(srcdir, builder, confoverrides=overrides)
+    assert messages(app) == []
     return app
 
 

@@ -16,30 +16,13 @@ import sys
 import sysconfig
 import tarfile
 import zipfile
-from io import StringIO
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from guidetest import ROOT
-from sphinx.testing.util import SphinxTestApp
+from guidetest import ROOT, build, messages
 
 RST_PROJECT = ROOT / "tests" / "roots" / "test-rst-project"
-
-
-def build(srcdir: Path, builder: str = "html", **kwargs: object) -> SphinxTestApp:
-    app = SphinxTestApp(builder, srcdir=srcdir, status=StringIO(), warning=StringIO(), **kwargs)  # type: ignore[arg-type]
-    try:
-        app.build()
-    finally:
-        app.cleanup()
-    return app
-
-
-def messages(app: SphinxTestApp) -> list[str]:
-    text = re.sub(r"\x1b\[[0-9;]*m", "", app.warning.getvalue())
-    text = text.replace(str(app.srcdir) + os.sep, "")
-    return [line for line in text.splitlines() if line.strip()]
 
 
 def copy_project(tmp_path: Path) -> Path:

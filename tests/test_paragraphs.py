@@ -9,7 +9,16 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 from bs4 import BeautifulSoup, Tag
-from guidetest import ROOT, latexmk, pdf_text, require_tools, written_after_edit
+from guidetest import (
+    ROOT,
+    assert_no_warnings,
+    latexmk,
+    pdf_text,
+    require_tools,
+    soup,
+    written_after_edit,
+)
+from guidetest import messages as warnings_of
 
 if TYPE_CHECKING:
     from sphinx.testing.util import SphinxTestApp
@@ -18,14 +27,6 @@ CHAPTER_A = ["ALPHA", "BRAVO", "CHARLIE", "DELTA", "ECHO", "FOXTROT"]
 CHAPTER_B = ["GOLF", "HOTEL", "INDIA"]
 POST = ROOT / "tests" / "data" / "the-battle-of-chile.md"
 GUIDE_CHAPTERS = ["part-1-insurrection", "part-2-coup", "part-3-peoples-power"]
-
-
-def soup(app: SphinxTestApp, page: str) -> BeautifulSoup:
-    return BeautifulSoup((app.outdir / page).read_text(encoding="utf-8"), "html.parser")
-
-
-def assert_no_warnings(app: SphinxTestApp) -> None:
-    assert app.warning.getvalue() == "", app.warning.getvalue()
 
 
 def margin_number(paragraph: Tag) -> str:
@@ -47,13 +48,6 @@ def citations(page: BeautifulSoup) -> list[tuple[str, str]]:
     return [
         (a.get_text(), a["href"]) for a in page.select("a.reference") if a.select(".sg-para-ref")
     ]
-
-
-def warnings_of(app: SphinxTestApp) -> list[str]:
-    src = str(app.srcdir)
-    text = app.warning.getvalue().replace(src + "/", "").replace(src + "\\", "")
-    text = re.sub(r"\x1b\[[0-9;]*m", "", text)
-    return [line for line in text.splitlines() if line.strip()]
 
 
 # -- HTML -------------------------------------------------------------------------

@@ -14,13 +14,13 @@ title or an existing reference.
 
 from __future__ import annotations
 
-import io
 import re
 import tempfile
 from pathlib import Path
 
 import yaml
 from bs4 import BeautifulSoup
+from guidetest import build as guide_build
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from studyguide.glossary.matcher import NORMALISE, Matcher, is_case_sensitive, plural_forms
@@ -236,8 +236,6 @@ def documents(draw: st.DrawFn) -> tuple[list[str], str, list[tuple[str, str]]]:
 
 def build_page(names: list[str], page: str) -> BeautifulSoup:
     """Build a one-page project with these glossary names (in-process, html)."""
-    from sphinx.testing.util import SphinxTestApp
-
     with tempfile.TemporaryDirectory(prefix="sg-prop-") as tmp:
         src = Path(tmp) / "src"
         src.mkdir()
@@ -252,19 +250,9 @@ def build_page(names: list[str], page: str) -> BeautifulSoup:
         (src / "glossary.yaml").write_text(
             yaml.safe_dump({"terms": terms}, allow_unicode=True), encoding="utf-8"
         )
-        app = SphinxTestApp(
-            "html",
-            srcdir=src,
-            builddir=Path(tmp) / "build",
-            status=io.StringIO(),
-            warning=io.StringIO(),
-        )
-        try:
-            app.build()
-            warnings = app.warning.getvalue()
-            html = (Path(app.outdir) / "index.html").read_text(encoding="utf-8")
-        finally:
-            app.cleanup()
+        app = guide_build(src, builddir=Path(tmp) / "build")
+        warnings = app.warning.getvalue()
+        html = (Path(app.outdir) / "index.html").read_text(encoding="utf-8")
     assert warnings == "", warnings
     return BeautifulSoup(html, "html.parser")
 

@@ -9,7 +9,15 @@ from typing import TYPE_CHECKING
 
 import pytest
 from bs4 import BeautifulSoup
-from guidetest import latexmk, pdf_text, require_tools, sphinx_build, written_after_edit
+from guidetest import (
+    assert_no_warnings,
+    latexmk,
+    pdf_text,
+    require_tools,
+    soup,
+    sphinx_build,
+    written_after_edit,
+)
 
 if TYPE_CHECKING:
     from sphinx.testing.util import SphinxTestApp
@@ -17,16 +25,8 @@ if TYPE_CHECKING:
 SECRETS = ("SECRET-NOTE-A", "SECRET-NOTE-B")
 
 
-def soup(app: SphinxTestApp, page: str) -> BeautifulSoup:
-    return BeautifulSoup((app.outdir / page).read_text(encoding="utf-8"), "html.parser")
-
-
 def numbers(page: BeautifulSoup) -> list[str]:
     return [n.get_text(strip=True) for n in page.select(".sg-question .sg-question-number")]
-
-
-def assert_no_warnings(app: SphinxTestApp) -> None:
-    assert app.warning.getvalue() == "", app.warning.getvalue()
 
 
 # -- HTML, participant edition ------------------------------------------------------

@@ -8,8 +8,9 @@ import shutil
 from typing import TYPE_CHECKING
 
 import pytest
-from bs4 import BeautifulSoup
-from guidetest import latexmk, pdf_text, written_after_edit
+from guidetest import assert_no_warnings, latexmk, pdf_text, written_after_edit
+from guidetest import messages as warnings
+from guidetest import soup as page
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -18,21 +19,8 @@ if TYPE_CHECKING:
     from sphinx.testing.util import SphinxTestApp
 
 
-def page(outdir: Path, name: str) -> BeautifulSoup:
-    return BeautifulSoup((outdir / name).read_text(encoding="utf-8"), "html.parser")
-
-
 def plans(app: SphinxTestApp) -> list[Tag]:
     return page(app.outdir, "sessions.html").select("div.sg-session-plan")
-
-
-def warnings(app: SphinxTestApp) -> list[str]:
-    text = app.warning.getvalue().replace(str(app.srcdir) + "/", "")
-    return [re.sub(r"\x1b\[[0-9;]*m", "", line) for line in text.splitlines() if line]
-
-
-def assert_no_warnings(app: SphinxTestApp) -> None:
-    assert app.warning.getvalue() == "", app.warning.getvalue()
 
 
 Rows = list[tuple[str, str]]

@@ -15,7 +15,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
-import pytest
 from guidetest import ROOT
 
 if TYPE_CHECKING:
@@ -183,9 +182,8 @@ def html_pages(site: Path) -> list[str]:
 
 
 def need_page(site: Path, name: str, feature: str) -> None:
-    """Skip while a page another engineer is building does not exist yet."""
-    if not (site / name).is_file():
-        pytest.skip(f"{name} is not in the build yet ({feature} has not landed)")
+    """Fail when a page of the guide is missing from the build: a regression, never a skip."""
+    assert (site / name).is_file(), f"{name} is missing from the build ({feature})"
 
 
 def scroll_width(page: Page) -> tuple[int, int]:

@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING
 
 import pytest
 from browsing import DESKTOP, MOBILE
-from guidetest import sphinx_build
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser
@@ -21,12 +20,9 @@ pytestmark = pytest.mark.browser
 
 
 @pytest.fixture(scope="module")
-def facilitator_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    outdir = tmp_path_factory.mktemp("facilitator-browser") / "html"
-    result = sphinx_build("html", outdir, "-t", "facilitator")
-    assert result.returncode == 0, result.stderr
-    assert "WARNING" not in result.stderr, result.stderr
-    return outdir
+def facilitator_site(guide_facilitator_html: Path) -> Path:
+    """The facilitator edition's HTML (a strict build, once per run: conftest.py)."""
+    return guide_facilitator_html
 
 
 def _luminance(rgb: tuple[int, ...]) -> float:

@@ -26,6 +26,7 @@ from sphinx import addnodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 
+from studyguide._compat import latex_reference_label
 from studyguide.glossary.autolink import index_entry
 from studyguide.glossary.domain import get_glossary
 from studyguide.glossary.nodes import (
@@ -201,31 +202,19 @@ def visit_reference_latex(self: LaTeXTranslator, node: nodes.reference) -> None:
     self.visit_reference(node)
 
 
-def _latex_label(self: LaTeXTranslator, node: nodes.Element) -> str | None:
-    """The LaTeX label the reference points to, as visit_reference computes it."""
-    uri = node.get("refuri", "")
-    if not uri and node.get("refid"):
-        uri = "%" + self.curfilestack[-1] + "#" + node["refid"]
-    if uri.startswith("#"):
-        return self.curfilestack[-1] + ":" + uri[1:]
-    if uri.startswith("%"):
-        return uri[1:] + "::doc" if "#" not in uri else uri[1:].replace("#", ":")
-    return None
-
-
 def depart_reference_pageref_latex(self: LaTeXTranslator, node: nodes.reference) -> None:
     """Close the link; a "Mentioned in" link prints its page: ``Chapter I, p. 2``."""
     self.depart_reference(node)
     if self.in_title or not isinstance(node, sg_backref):
         return
-    label = _latex_label(self, node)
+    label = latex_reference_label(self, node)
     if label:
         self.body.append(rf"\sgpagerefplain{{{self.idescape(label)}}}")
 
 
 def visit_page_mark_latex(self: LaTeXTranslator, node: sg_page_mark) -> None:
     """Print the entry's page where the mark stands: `` (p. 42)``."""
-    label = _latex_label(self, node)
+    label = latex_reference_label(self, node)
     if label and not self.in_title:
         self.body.append(rf"\sgpageref{{{self.idescape(label)}}}")
     raise nodes.SkipNode

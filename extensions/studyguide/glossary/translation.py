@@ -27,13 +27,14 @@ be translated twice, and a headword equal to an alias defined twice.
 
 from __future__ import annotations
 
-import gettext
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
 
 from sphinx.builders.gettext import MessageCatalogBuilder, MsgOrigin
 from sphinx.util import logging
-from sphinx.util.i18n import CatalogRepository, docname_to_domain
+from sphinx.util.i18n import docname_to_domain
+
+from studyguide._compat import gettext_catalog, project_po_file
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -76,7 +77,7 @@ def add_to_catalog(app: Sphinx, builder: Builder) -> None:
     glossary = get_glossary(app.env)
     if not glossary.ok:
         return
-    catalog = builder.catalogs[textdomain(app.config)]
+    catalog = gettext_catalog(builder, textdomain(app.config))
     for message, line in messages(glossary):
         catalog.add(message, MsgOrigin(str(glossary.path), line))
 
@@ -87,15 +88,12 @@ def load_catalog(app: Sphinx) -> tuple[dict[str, str], list[Path]]:
     if not config.language or not config.locale_dirs:
         return {}, []
     domain = textdomain(config)
-    repo = CatalogRepository(
-        app.srcdir, config.locale_dirs, config.language, config.source_encoding
+    po_path = project_po_file(
+        app.srcdir, config.locale_dirs, config.language, config.source_encoding, domain
     )
-    for info in repo.catalogs:
-        if info.domain != domain:
-            continue
+    if po_path is not None:
         from babel.messages.pofile import read_po
 
-        po_path = Path(info.po_path)
         with po_path.open("rb") as handle:
             catalog = read_po(handle, locale=config.language, domain=domain)
         found = {
@@ -108,10 +106,16 @@ def load_catalog(app: Sphinx) -> tuple[dict[str, str], list[Path]]:
         mo_dir = Path(app.srcdir, locale_dir)
         mo_path = mo_dir / config.language / "LC_MESSAGES" / f"{domain}.mo"
         if mo_path.is_file():
+            from babel.messages.mofile import read_mo
+
             with mo_path.open("rb") as handle:
-                compiled = gettext.GNUTranslations(handle)
-            table: dict[str, str] = getattr(compiled, "_catalog", {})
-            return {k: v for k, v in table.items() if isinstance(k, str) and k and v}, [mo_path]
+                compiled = read_mo(handle)
+            table = {
+                str(message.id): str(message.string)
+                for message in compiled
+                if message.id and isinstance(message.id, str) and message.string
+            }
+            return table, [mo_path]
     return {}, []
 
 

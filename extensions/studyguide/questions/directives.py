@@ -10,6 +10,7 @@ from docutils.parsers.rst import directives
 from sphinx.util import docname_join
 from sphinx.util.docutils import SphinxDirective
 
+from studyguide._compat import current_document
 from studyguide.glossary.nodes import glossary_mention
 from studyguide.i18n import _
 from studyguide.nodeutil import term_xref
@@ -37,7 +38,7 @@ if TYPE_CHECKING:
 PRIORITIES = ("core", "reserve")
 
 
-#: ``env.temp_data`` key: the question or facilitator note being parsed, as
+#: Key in ``env.current_document`` (``_compat``): the question or facilitator note being parsed, as
 #: (directive name, line), so a directive in its body knows it is nested.
 _OPEN = "studyguide_open_question"
 
@@ -55,7 +56,7 @@ def nested_in(directive: SphinxDirective) -> bool:
     a question (or in a note, which only the facilitator edition keeps), or a
     list of questions in one, would list itself.
     """
-    outer = directive.env.temp_data.get(_OPEN)
+    outer = current_document(directive.env).get(_OPEN)
     if outer is None:
         return False
     _warn(
@@ -73,15 +74,16 @@ def nested_in(directive: SphinxDirective) -> bool:
 
 def parse_body(directive: SphinxDirective) -> list[nodes.Node]:
     """The directive's body, parsed with the directive marked open."""
-    previous = directive.env.temp_data.get(_OPEN)
-    directive.env.temp_data[_OPEN] = (directive.name, directive.lineno)
+    document = current_document(directive.env)
+    previous = document.get(_OPEN)
+    document[_OPEN] = (directive.name, directive.lineno)
     try:
         return directive.parse_content_to_nodes()
     finally:
         if previous is None:
-            directive.env.temp_data.pop(_OPEN, None)
+            document.pop(_OPEN, None)
         else:
-            directive.env.temp_data[_OPEN] = previous
+            document[_OPEN] = previous
 
 
 class DiscussionQuestion(SphinxDirective):
@@ -238,7 +240,7 @@ class FacilitatorNote(SphinxDirective):
     has_content = True
 
     def run(self) -> list[nodes.Node]:
-        outer: tuple[str, int] = self.env.temp_data.get(_OPEN) or ("", 0)
+        outer: tuple[str, int] = current_document(self.env).get(_OPEN) or ("", 0)
         if outer[0] == self.name:
             nested_in(self)  # a note in a note; a note in a question is its place
             return []
