@@ -340,8 +340,9 @@ def test_runsheet_pdf(session: int, runsheet_pdfs: Path, guide_facilitator_html:
     if session in (1, 2):
         body = content_note.get_text(" ", strip=True).removeprefix("Content note")
         assert squeeze(body) in flat
-    brief = sheet.select_one(".sg-runsheet-subhead").find_next_siblings("p", limit=2)
-    assert brief
+    # The context brief: the plan's session-context, read out at the welcome.
+    brief = sheet.select(".sg-session-context p")
+    assert len(brief) >= 2
     assert all(squeeze(p.get_text(" ", strip=True)) in flat for p in brief)
     # No fragment: no line ends with an ellipsis.
     assert not [line for line in text.splitlines() if line.rstrip().endswith("…")]
@@ -410,6 +411,26 @@ def card_pdfs(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     )
 
 
+def chapter_notes(html: Path, chapter: str) -> dict[str, str]:
+    """Question number ("1.2") -> its note's text, as on the chapter's page."""
+    numbers = [
+        number.get_text(strip=True).removeprefix("Question").strip()
+        for number in page(html / f"{chapter}.html").select(
+            "div.sg-question .sg-question-header .sg-question-number"
+        )
+    ]
+    notes = [note for _question, note, _reserve in chapter_questions(html, chapter)]
+    return dict(zip(numbers, notes, strict=True))
+
+
+def card_text(pdf: Path, number: int, column: int, row: int) -> str:
+    """The text of one card (a quarter of an A4 sheet) of page *number*."""
+    width, height = 595, 842
+    crop = {"-x": column * width // 2, "-y": row * height // 2, "-W": width // 2, "-H": height // 2}
+    args = [str(value) for pair in crop.items() for value in pair]
+    return pdf_text(pdf, "-f", str(number), "-l", str(number), *args)
+
+
 def card_titles(pdf: Path, number: int) -> list[dict[str, tuple[int, int]]]:
     """Per page: question number -> (column, row) of the card whose title names it."""
     root = pdf_text(pdf, "-bbox", "-f", "1", "-l", str(number))
@@ -462,9 +483,14 @@ def test_card_pdfs(
             assert back[number] == (1 - column, row), number
         assert "Facilitator note" in pages[2 * sheet + 1]
         assert "Facilitator note" not in pages[2 * sheet]
-    backs_text = squeeze("".join(pages[1::2]))
-    for _question, note, _reserve in questions:
-        assert squeeze(note)[:200] in backs_text
+    # Each note whole on the back of its own card (read card by card: the
+    # columns' lines side by side are not one text).
+    notes = chapter_notes(guide_facilitator_html, SESSIONS[session])
+    assert len(notes) == len(questions)
+    for sheet in range(sheets):
+        for number, (column, row) in positions[2 * sheet + 1].items():
+            back = squeeze(card_text(backs, 2 * sheet + 2, column, row))
+            assert squeeze(notes[number]) in back, number
 
 
 def test_makefile_names_the_targets() -> None:
