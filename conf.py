@@ -105,7 +105,8 @@ studyguide_glossary = "glossary.yaml"
 # The guide's own categories, in the glossary page's order (the extension's
 # default, None, takes any category as the entries give it).
 studyguide_categories = ["party", "organisation", "person", "place", "event", "concept"]
-# Every dated glossary entry and event cites a source (a warning, so the strict build fails, otherwise).
+# Every dated glossary entry and event cites a source (else a warning:
+# the strict build fails).
 studyguide_require_sources = "dated"
 studyguide_autolink = "first"
 # A film: "Film" and "Screening" in the session plans, "Watch this part of the film".

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import shutil
+from io import StringIO
 from pathlib import Path
 
 import pytest

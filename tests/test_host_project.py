@@ -7,7 +7,9 @@ settings (``studyguide_html_as_text``, ``studyguide_aria_captions``,
 
 from __future__ import annotations
 
+import os
 import shutil
+from io import StringIO
 from pathlib import Path
 
 import pytest

@@ -82,8 +82,9 @@ def test_runsheet_html_in_the_order_of_the_meeting(app: SphinxTestApp) -> None:
     ]
     text = sheet.get_text(" ", strip=True)
     order = [
-        "Meeting : 18:45 to 20:15",
+        "Format : Watched beforehand (90-minute meeting)",
         "WARNED-SCENE",
+        "Meeting : 18:45 to 20:15",
         "CONTEXT-BRIEF to read out.",
         "29 June 1973 : DATED-EVENT",
         "AUTHOR-TEXT-PINOCHET",
@@ -99,7 +100,9 @@ def test_runsheet_html_in_the_order_of_the_meeting(app: SphinxTestApp) -> None:
         "NOTE-LATE",
         "Question 1.5 Reserve",
         "NOTE-LAST",
-        "Each member names one question the session left open.",
+        # The plan's closing, as the plan says it.
+        "Each member names one question the session left open; "
+        "agree on what the group takes up next.",
         "End of the meeting: 20:15.",
     ]
     positions = [text.find(part) for part in order]
@@ -107,6 +110,23 @@ def test_runsheet_html_in_the_order_of_the_meeting(app: SphinxTestApp) -> None:
     assert positions == sorted(positions), text
     # The chronology's dates within :from: and :to: only.
     assert "OUT-OF-RANGE" not in text
+    # The directive's body is the brief: the plan's is not read out as well.
+    assert "PLAN-BRIEF" not in text
+    # "Reserve" after the number of each reserve question, as on the chapter's page.
+    labels = {
+        q.select_one(".sg-question-number").get_text(strip=True): q.select_one(
+            ".sg-question-priority"
+        ).get_text(strip=True)
+        for q in sheet.select("div.sg-question")
+    }
+    assert labels == {
+        "Question 1.1": "Core",
+        "Question 1.2": "Core",
+        "Question 1.3": "Reserve",
+        "Question 1.4": "Reserve",
+        "Question 1.5": "Reserve",
+    }
+    assert "Reserve ·" not in text
     # The timetable, with its end.
     rows = [tr.get_text(" ", strip=True) for tr in sheet.select("table.sg-agenda-table tr")]
     assert rows[0] == "18:45 Welcome and context 10 minutes"
@@ -224,7 +244,12 @@ def test_cards_latex_backs_mirrored(app: SphinxTestApp) -> None:
     assert slots[2] == [("0", "5")]
     assert slots[3] == [("1", "5")]
     assert "{Reserve · 15 minutes}{sgcardreserve}" in tex
-    assert "SPARE: only if time allows." in sheets[1][1]
+    # The note behind its card, with its lead-in, without the question's header.
+    assert (
+        "\\DUrole{sg-note-label}{NOTE\\sphinxhyphen{}SPARE:} only if time allows." in sheets[1][1]
+    )
+    assert "NOTE" not in sheets[0][1]
+    assert "sg-question-priority" not in tex
 
 
 @pytest.mark.sphinx("latex", testroot="meeting")
@@ -315,8 +340,9 @@ def test_runsheet_pdf(session: int, runsheet_pdfs: Path, guide_facilitator_html:
     if session in (1, 2):
         body = content_note.get_text(" ", strip=True).removeprefix("Content note")
         assert squeeze(body) in flat
-    brief = sheet.select_one(".sg-runsheet-subhead").find_next_siblings("p", limit=2)
-    assert brief
+    # The context brief: the plan's session-context, read out at the welcome.
+    brief = sheet.select(".sg-session-context p")
+    assert len(brief) >= 2
     assert all(squeeze(p.get_text(" ", strip=True)) in flat for p in brief)
     # No fragment: no line ends with an ellipsis.
     assert not [line for line in text.splitlines() if line.rstrip().endswith("…")]
@@ -385,6 +411,26 @@ def card_pdfs(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     )
 
 
+def chapter_notes(html: Path, chapter: str) -> dict[str, str]:
+    """Question number ("1.2") -> its note's text, as on the chapter's page."""
+    numbers = [
+        number.get_text(strip=True).removeprefix("Question").strip()
+        for number in page(html / f"{chapter}.html").select(
+            "div.sg-question .sg-question-header .sg-question-number"
+        )
+    ]
+    notes = [note for _question, note, _reserve in chapter_questions(html, chapter)]
+    return dict(zip(numbers, notes, strict=True))
+
+
+def card_text(pdf: Path, number: int, column: int, row: int) -> str:
+    """The text of one card (a quarter of an A4 sheet) of page *number*."""
+    width, height = 595, 842
+    crop = {"-x": column * width // 2, "-y": row * height // 2, "-W": width // 2, "-H": height // 2}
+    args = [str(value) for pair in crop.items() for value in pair]
+    return pdf_text(pdf, "-f", str(number), "-l", str(number), *args)
+
+
 def card_titles(pdf: Path, number: int) -> list[dict[str, tuple[int, int]]]:
     """Per page: question number -> (column, row) of the card whose title names it."""
     root = pdf_text(pdf, "-bbox", "-f", "1", "-l", str(number))
@@ -437,9 +483,14 @@ def test_card_pdfs(
             assert back[number] == (1 - column, row), number
         assert "Facilitator note" in pages[2 * sheet + 1]
         assert "Facilitator note" not in pages[2 * sheet]
-    backs_text = squeeze("".join(pages[1::2]))
-    for _question, note, _reserve in questions:
-        assert squeeze(note)[:200] in backs_text
+    # Each note whole on the back of its own card (read card by card: the
+    # columns' lines side by side are not one text).
+    notes = chapter_notes(guide_facilitator_html, SESSIONS[session])
+    assert len(notes) == len(questions)
+    for sheet in range(sheets):
+        for number, (column, row) in positions[2 * sheet + 1].items():
+            back = squeeze(card_text(backs, 2 * sheet + 2, column, row))
+            assert squeeze(notes[number]) in back, number
 
 
 def test_makefile_names_the_targets() -> None:
@@ -459,23 +510,105 @@ def test_makefile_names_the_targets() -> None:
 
 @pytest.mark.sphinx("html", testroot="meeting", confoverrides=FACILITATOR)
 def test_runsheet_watched_together(app: SphinxTestApp) -> None:
-    """The plan's "watched together" agenda: the screening in its place, and no
-    minutes claimed for reserves the meeting has no room for."""
+    """``:format: together``: the plan's long meeting with a break. The key terms
+    come before the screening, the break after it; the core questions that do
+    not fit are left out by name, the reserves get what is left."""
     app.build()
     assert app.warning.getvalue() == "", app.warning.getvalue()
     sheet = page(app.outdir / "runsheet-together.html").select_one("div.sg-runsheet")
     steps = [p.get_text(" ", strip=True) for p in sheet.select("p.rubric.sg-runsheet-step")]
+    # 2 h 45 min: welcome 5, key terms 10, screening 96, break 10, one core
+    # question of 30 (the second, 25, does not fit), 9 minutes for reserves, closing 5.
     assert steps == [
-        "19:00 Welcome (5 minutes)",
-        "19:05 Screening (96 minutes)",
-        "20:41 Key terms (10 minutes)",
-        "20:51 Core questions (55 minutes)",
-        "21:46 Reserve questions",
-        "21:46 Closing (5 minutes)",
+        "19:00 Welcome and context (5 minutes)",
+        "19:05 Key terms (10 minutes)",
+        "19:15 Screening (96 minutes)",
+        "20:51 Break (10 minutes)",
+        "21:01 Core questions (1 of 2) (30 minutes)",
+        "21:31 Reserve questions (9 minutes)",
+        "21:40 Closing (5 minutes)",
     ]
     text = sheet.get_text(" ", strip=True)
-    assert "No time is left for them in this meeting" in text
-    assert "End of the meeting: 21:51." in text
+    for expected in [
+        "Format : Watched together, one long meeting with a break (2 h 45 min)",
+        "Meeting : 19:00 to 21:45",
+        "End of the meeting: 21:45.",
+        "Left out in this format, for lack of time: Question 1.2.",
+        "9 minutes are left before the closing",
+    ]:
+        assert expected in text, expected
+    # The key terms' text before the screening; only the kept core question in full.
+    assert text.index("AUTHOR-TEXT-PINOCHET") < text.index("19:15 Screening (96 minutes)")
+    assert "NOTE-ONE" in text
+    assert "Who was surprised" not in text
+    rows = [tr.get_text(" ", strip=True) for tr in sheet.select("table.sg-agenda-table tr")]
+    assert rows == [
+        "19:00 Welcome and context 5 minutes",
+        "19:05 Key terms 10 minutes",
+        "19:15 Screening 96 minutes",
+        "20:51 Break 10 minutes",
+        "21:01 Core questions (1 of 2) 30 minutes",
+        "21:31 Reserve questions 9 minutes",
+        "21:40 Closing 5 minutes",
+        "End 21:45",
+    ]
+
+
+@pytest.mark.sphinx("html", testroot="meeting", confoverrides=FACILITATOR)
+def test_runsheet_two_meetings(app: SphinxTestApp) -> None:
+    """``:format: two-meetings``: each meeting with its own times from :start:,
+    its timetable and its end; the questions and the closing in the second."""
+    app.build()
+    assert app.warning.getvalue() == "", app.warning.getvalue()
+    sheet = page(app.outdir / "runsheet-two.html").select_one("div.sg-runsheet")
+    tables = [
+        [tr.get_text(" ", strip=True) for tr in table.select("tr")]
+        for table in sheet.select("table.sg-agenda-table")
+    ]
+    assert tables == [
+        [
+            "18:30 Welcome and context 5 minutes",
+            "18:35 Key terms 10 minutes",
+            "18:45 Screening 96 minutes",
+            "20:21 Short talk: first impressions 15 minutes",
+            "End 20:36",
+        ],
+        [
+            "18:30 Recap 5 minutes",
+            "18:35 Core questions 55 minutes",
+            "19:30 Reserve questions 25 minutes",
+            "19:55 Closing 5 minutes",
+            "End 20:00",
+        ],
+    ]
+    text = sheet.get_text(" ", strip=True)
+    order = [
+        "Format : Watched together, two meetings: screening and a short talk (2 h 6 min), "
+        "then the discussion (90-minute meeting)",
+        "First meeting : 18:30 to 20:36",
+        "18:30 Welcome and context (5 minutes)",
+        "PLAN-BRIEF of the session, to read out.",
+        "18:35 Key terms (10 minutes)",
+        "AUTHOR-TEXT-PINOCHET",
+        "18:45 Screening (96 minutes)",
+        "20:21 Short talk: first impressions (15 minutes)",
+        "End of the meeting: 20:36.",
+        "Second meeting : 18:30 to 20:00",
+        "18:35 Question 1.1",
+        "NOTE-ONE",
+        "19:05 Question 1.2",
+        "19:30 Reserve questions (25 minutes)",
+        "Question 1.5 Reserve",
+        "19:55 Closing (5 minutes)",
+        "End of the meeting: 20:00.",
+    ]
+    positions = [text.find(part) for part in order]
+    assert -1 not in positions, [p for p, i in zip(order, positions, strict=True) if i < 0]
+    assert positions == sorted(positions), text
+    # Each question once, the brief and the key terms once (in the first meeting).
+    assert text.count("What did the election change?") == 1
+    assert text.count("PLAN-BRIEF") == 1
+    assert text.count("AUTHOR-TEXT-PINOCHET") == 1
 
 
 def test_edit_rewrites_the_meeting_pages(tmp_path: Path, rootdir: Path) -> None:
@@ -500,18 +633,27 @@ def test_edit_rewrites_the_meeting_pages(tmp_path: Path, rootdir: Path) -> None:
     )
 
 
-def test_context_brief_from_the_plan() -> None:
-    """Without a body, the run sheet takes the plan's context brief (text or nodes)."""
-    from docutils import nodes
-    from studyguide.sessions.agenda import Timings
-    from studyguide.sessions.meeting import PlanInfo
-    from studyguide.sessions.runsheet import context_brief, session_runsheet
-
-    plan = PlanInfo("sessions", Timings(), None, {"chapter": "c", "context": "PLAN-BRIEF."})
-    empty = session_runsheet(chapter="c")
-    assert [n.astext() for n in context_brief(empty, plan.context())] == ["PLAN-BRIEF."]
-    body = nodes.container("", nodes.paragraph("", "NODE-BRIEF."))
-    assert [n.astext() for n in context_brief(empty, body)] == ["NODE-BRIEF."]
-    own = session_runsheet("", nodes.paragraph("", "OWN-BRIEF."), chapter="c")
-    assert [n.astext() for n in context_brief(own, plan.context())] == ["OWN-BRIEF."]
-    assert PlanInfo(None, Timings(), None).context() is None
+@pytest.mark.sphinx("html", testroot="meeting", confoverrides=FACILITATOR)
+def test_context_brief_from_the_plan(app: SphinxTestApp) -> None:
+    """Without a body, the run sheet reads out the plan's ``session-context``
+    (under "Welcome and context"); the directive's own body replaces it."""
+    app.build()
+    assert app.warning.getvalue() == "", app.warning.getvalue()
+    together = page(app.outdir / "runsheet-together.html").select_one("div.sg-runsheet")
+    subhead = together.select_one("p.sg-runsheet-subhead")
+    assert subhead.get_text(strip=True) == "Context brief, to read out"
+    brief = subhead.find_next_sibling()
+    assert "sg-session-context" in brief["class"]
+    assert brief.get_text(" ", strip=True) == "PLAN-BRIEF of the session, to read out."
+    assert not brief.select("[id]")  # a copy: no id of the plan's page repeated
+    welcome = together.select_one("p.rubric.sg-runsheet-step")
+    assert welcome.get_text(" ", strip=True).endswith("Welcome and context (5 minutes)")
+    assert welcome.find_next_sibling("p", class_="sg-runsheet-subhead") is subhead
+    own = page(app.outdir / "runsheet.html").select_one("div.sg-runsheet")
+    subhead = own.select_one("p.sg-runsheet-subhead")
+    assert subhead.find_next_sibling().get_text(" ", strip=True) == "CONTEXT-BRIEF to read out."
+    assert not own.select(".sg-session-context")
+    assert "PLAN-BRIEF" not in own.get_text()
+    # The plan's page keeps its brief.
+    plan = page(app.outdir / "sessions.html").select_one(".sg-session-context")
+    assert plan.get_text(" ", strip=True) == "PLAN-BRIEF of the session, to read out."

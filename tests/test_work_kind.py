@@ -83,7 +83,7 @@ def test_plan_words_html(
 def test_default_is_neutral(tmp_path: Path) -> None:
     app, warnings = build(tmp_path, "html")
     assert warnings == ""
-    line, agenda, _last = plan_words(app)
+    line, _agenda, _last = plan_words(app)
     assert line.startswith("Work")
     soup = BeautifulSoup((Path(app.outdir) / "sessions.html").read_text(), "html.parser")
     text = soup.select_one(".sg-agendas").get_text(" ", strip=True)

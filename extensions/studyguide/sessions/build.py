@@ -236,6 +236,15 @@ def core_order(
     ]
 
 
+def default_closing() -> nodes.paragraph:
+    """The closing of a plan whose body gives none (the run sheet says the same)."""
+    text = _(
+        "Each member names one question the session left open; "
+        "agree on what the group takes up next."
+    )
+    return nodes.paragraph(text, text)
+
+
 def _reserve_intro(spare: float, reserve_minutes: float) -> str:
     """What the reserve questions are for, with the minutes the meeting leaves them."""
     if spare < 1:
@@ -362,11 +371,7 @@ def build_plan(app: Sphinx, plan: session_plan, fromdocname: str) -> nodes.Eleme
         plan.clear()
         container.extend(body)
     else:
-        text = _(
-            "Each member names one question the session left open; "
-            "agree on what the group takes up next."
-        )
-        container += nodes.paragraph(text, text)
+        container += default_closing()
     return container
 
 

@@ -17,7 +17,6 @@ from docutils import nodes
 from docutils.parsers.rst import directives
 
 from studyguide.assets import add_static_dir
-from studyguide.i18n import _
 from studyguide.latex import add_latex_package
 from studyguide.questions.domain import DOMAIN as QUESTIONS
 from studyguide.questions.helpers import _warn, format_minutes, ordered_docnames
@@ -164,13 +163,13 @@ def labelled_copies(
     questions: list[discussion_question],
     fromdocname: str,
     *,
-    reserve_label: bool,
     clocks: list[str] | None = None,
 ) -> list[discussion_question]:
     """Resolved copies of *questions* for a meeting's sheet, without their terms line.
 
-    Each header starts with its clock time (*clocks*) or, with
-    *reserve_label*, with "Reserve" (a label in words, not a colour).
+    Each header starts with its clock time (*clocks*); after the number it
+    says "Core" or "Reserve", as every question does (a label in words, not
+    a colour).
     """
     copies = question_copies(app, questions, fromdocname)
     for index, copy in enumerate(copies):
@@ -183,15 +182,9 @@ def labelled_copies(
                 keep = nodes.raw("", "\\par\\nobreak", format="latex")
                 title.parent.insert(title.parent.index(title) + 1, keep)
         header = next(iter(copy.findall(question_header)), None)
-        if header is None:
-            continue
-        if clocks is not None:
+        if header is not None and clocks is not None:
             clock = clocks[index] + " "
             header.insert(0, nodes.inline(clock, clock, classes=["sg-runsheet-clock"]))
-        if reserve_label and str(_("Reserve")) not in header.astext():
-            label = str(_("Reserve")) + " · "
-            header.insert(0, nodes.inline(label, label, classes=["sg-reserve-label"]))
-            copy["classes"].append("sg-question-reserve")
     return copies
 
 

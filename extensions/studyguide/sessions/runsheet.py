@@ -40,7 +40,13 @@ from studyguide.questions.helpers import chapter_title, format_minutes
 from studyguide.questions.lists import FILL_PLACEHOLDER
 from studyguide.questions.nodes import questions_placeholder
 from studyguide.sessions.agenda import Format, Meeting, formats
-from studyguide.sessions.build import core_order, film_line, runtime_of, session_key_terms
+from studyguide.sessions.build import (
+    core_order,
+    default_closing,
+    film_line,
+    runtime_of,
+    session_key_terms,
+)
 from studyguide.sessions.contentnote import note_copies
 from studyguide.sessions.directives import _ChapterDirective
 from studyguide.sessions.domain import DOMAIN as SESSIONS
@@ -330,9 +336,7 @@ def _meeting(
             for question in kept:
                 question_times.append(clock_text(at))
                 at += question["minutes"] or 0
-            out.extend(
-                labelled_copies(app, kept, fromdocname, reserve_label=False, clocks=question_times)
-            )
+            out.extend(labelled_copies(app, kept, fromdocname, clocks=question_times))
             if meeting.left_out:
                 titles = ", ".join(question.title for question in meeting.left_out)
                 text = _("Left out in this format, for lack of time: %s.") % titles
@@ -341,8 +345,7 @@ def _meeting(
             if closing:
                 out.extend(node.deepcopy() for node in closing)
             else:
-                text = _("Each member names one question the session left open.")
-                out.append(nodes.paragraph(text, text))
+                out.append(default_closing())
     text = _("End of the meeting: %s.") % clock_text(end)
     out.append(nodes.paragraph(text, text, classes=["sg-runsheet-end"]))
     return out
@@ -363,7 +366,7 @@ def _reserve_step(
             "No time is left for them in this meeting: use one only in place of a core question."
         )
     intro = nodes.paragraph(text, text, classes=["sg-runsheet-reserve-intro"])
-    return [*heading, intro, *labelled_copies(app, reserve, fromdocname, reserve_label=True)]
+    return [*heading, intro, *labelled_copies(app, reserve, fromdocname)]
 
 
 def fill_runsheet(
