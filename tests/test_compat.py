@@ -253,3 +253,29 @@ def test_manpage_links_print_their_text_only(tmp_path: Path) -> None:
     assert "<#" not in text
     assert "<>" not in text
     assert "See \\fI\\%Other\\fP and \\fI\\%Other\\fP" in text
+
+
+def test_event_listeners_shape(tmp_path: Path) -> None:
+    """``app.events.listeners`` still maps an event to listeners with ``handler`` and ``id``,
+    and ``disconnect_handler`` removes exactly the given handler."""
+    (tmp_path / "conf.py").write_text("", encoding="utf-8")
+    (tmp_path / "index.rst").write_text("Index\n=====\n", encoding="utf-8")
+    app = SphinxTestApp("html", srcdir=tmp_path, status=StringIO(), warning=StringIO())
+    try:
+
+        def kept(*_args: object) -> None:
+            pass
+
+        def dropped(*_args: object) -> None:
+            pass
+
+        app.connect("env-updated", kept)
+        app.connect("env-updated", dropped)
+        listeners = app.events.listeners["env-updated"]
+        assert {listener.handler for listener in listeners} >= {kept, dropped}
+        _compat.disconnect_handler(app, "env-updated", dropped)
+        handlers = [listener.handler for listener in app.events.listeners["env-updated"]]
+        assert kept in handlers
+        assert dropped not in handlers
+    finally:
+        app.cleanup()

@@ -267,11 +267,11 @@ def test_latex_labels_and_page_references(app: SphinxTestApp) -> None:
     assert ("chapter-a:para-2", "¶\xa02", "chapter-a:para-2") in refs
     assert ("chapter-b:para-3", "part 2, ¶\xa03", "chapter-b:para-3") in refs
     assert ("chapter-a:para-5", "part 1, ¶\xa05", "chapter-a:para-5") in refs
-    # In print the list of questions gives each question's number, first words
-    # and page: the question, its note and their citations are printed once.
+    # In print the list of questions gives each question in full with its page
+    # (issue 20: no fragment on paper), its paragraph citations included.
     listed = tex.split(r"\chapter{Discussion questions}")[1].split(r"\chapter{")[0]
     assert r"\sgquestionpageref" in listed
-    assert "sg-para-ref" not in listed
+    assert "\\DUrole{sg-para-ref}{part 1, ¶\xa01}" in listed
     # A handout holds no chapter: its copies cite by label, without link or page.
     handout = (app.outdir / "handout-facilitator.tex").read_text(encoding="utf-8")
     assert "\\DUrole{sg-para-ref}{part 1, ¶\xa02}" in handout

@@ -177,3 +177,22 @@ def setup_compat(app: Sphinx) -> None:
     """Apply the workarounds the running versions need."""
     if MANPAGE_REFERENCES:
         app.connect("builder-inited", _fix_manpage_translator, priority=100)
+
+
+# -- Another extension's event listener --------------------------------------------
+#
+# Versions: Sphinx 8.1 to 9.x.  ``app.events.listeners`` (event name -> list of
+# ``EventListener(id, handler, priority)``) is undocumented; ``app.disconnect``
+# needs the listener id that ``app.connect`` returned to the extension that
+# connected it, so an extension cannot remove another's listener in public.
+# Used to stop sphinxcontrib-youtube 1.5 downloading thumbnails on
+# ``env-updated`` (the build makes no network request).  Upstream: no issue
+# asks for it (searched sphinx-doc/sphinx, 2026-12).
+# Canary: ``test_event_listeners_shape``.
+
+
+def disconnect_handler(app: Sphinx, event: str, handler: Any) -> None:
+    """Disconnect every listener of *event* whose handler is *handler*."""
+    for listener in list(app.events.listeners.get(event, [])):
+        if listener.handler is handler:
+            app.disconnect(listener.id)

@@ -16,6 +16,7 @@ from sphinx.util.texescape import escape as tex_escape
 from sphinxcontrib.youtube import utils as yt_utils
 from sphinxcontrib.youtube import youtube as yt
 
+from studyguide._compat import disconnect_handler
 from studyguide.config import work_words
 from studyguide.i18n import _
 from studyguide.latex import add_latex_package
@@ -139,9 +140,8 @@ def depart_noop(self: object, node: nodes.Node) -> None:
 
 
 def _remove_thumbnail_download(app: Sphinx) -> None:
-    for listener in list(app.events.listeners.get("env-updated", [])):
-        if listener.handler is yt_utils.download_images:
-            app.disconnect(listener.id)
+    # sphinxcontrib-youtube downloads a thumbnail per video for LaTeX: no network.
+    disconnect_handler(app, "env-updated", yt_utils.download_images)
 
 
 def enable(app: Sphinx) -> None:

@@ -45,7 +45,7 @@ _OPEN = "studyguide_open_question"
 
 def open_directive(env: BuildEnvironment) -> tuple[str, int] | None:
     """The (name, line) of the question, note or plan whose body is being parsed."""
-    outer: tuple[str, int] | None = env.temp_data.get(_OPEN)
+    outer: tuple[str, int] | None = current_document(env).get(_OPEN)
     return outer
 
 
