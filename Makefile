@@ -148,10 +148,8 @@ site: $(VENV)/.installed
 
 # The facilitator's site: the facilitator web edition (with the notes) and its
 # own downloads, built first: the facilitator PDF, the facilitator EPUB, the
-# facilitator handouts and, once a target makes them, the run sheets
-# (RUNSHEETS_TARGET: the name of the make target that builds them, run before
-# the web pages so that they link its files).  In $(BUILDDIR)/site-facilitator.
-RUNSHEETS_TARGET ?=
+# facilitator handouts, the run sheets and the question cards (built before
+# the web pages, so that they link the files).  In $(BUILDDIR)/site-facilitator.
 site-facilitator: export LATEXMKOPTS = -interaction=nonstopmode -halt-on-error
 site-facilitator: $(VENV)/.installed
 	$(call sphinx,latexpdf,$(BUILDDIR)/facilitator) -t facilitator -D studyguide_paper=$(PAPER)
@@ -161,7 +159,7 @@ site-facilitator: $(VENV)/.installed
 	$(call checklogs,$(BUILDDIR)/handouts/facilitator/latex/*.log)
 	mkdir -p $(BUILDDIR)/handouts
 	cp $(BUILDDIR)/handouts/facilitator/latex/session-*-facilitator.pdf $(BUILDDIR)/handouts/
-	$(if $(RUNSHEETS_TARGET),$(MAKE) $(RUNSHEETS_TARGET))
+	$(MAKE) runsheets cards
 	$(SPHINXBUILD) -b html -E -t facilitator -d $(BUILDDIR)/doctrees-site-facilitator \
 	  $(SPHINXFLAGS) $(SOURCEDIR) $(BUILDDIR)/site-facilitator
 	@echo "The facilitator's site is in $(BUILDDIR)/site-facilitator (start page: index.html)."

@@ -229,7 +229,8 @@ studyguide_downloads_note = (
     "with the web edition of the guide."
 )
 # The facilitator's site (`make site-facilitator`) links the facilitator's own
-# files: the facilitator edition of the book and the facilitator handouts.
+# files: the facilitator edition of the book, the facilitator handouts, the run
+# sheets and the question cards (with the notes on the backs).
 if tags.has("facilitator") and not tags.has("handouts"):  # noqa: F821
     studyguide_downloads = {
         "guide-pdf": (
@@ -247,10 +248,24 @@ if tags.has("facilitator") and not tags.has("handouts"):  # noqa: F821
             )
             for n, title in SESSIONS
         },
+        **{
+            f"runsheet-{n}": (
+                f"Run sheet of session {n}: {title} (PDF)",
+                f"runsheets/session-{n}.pdf",
+            )
+            for n, title in SESSIONS
+        },
+        **{
+            f"cards-{n}": (
+                f"Question cards of session {n}, notes on the backs (PDF)",
+                f"cards/session-{n}-facilitator.pdf",
+            )
+            for n, title in SESSIONS
+        },
     }
     studyguide_downloads_note = (
-        "The facilitator edition's printable guide (PDF), EPUB and handouts are "
-        "published with the facilitator's web edition."
+        "The facilitator edition's printable guide (PDF), EPUB, handouts, run sheets "
+        "and question cards are published with the facilitator's web edition."
     )
 
 
