@@ -158,11 +158,24 @@ def test_examples_build_and_agree(tmp_path: Path, tags: list[str]) -> None:
     for syntax in ("myst", "rst"):
         app = example(tmp_path, syntax, "html", tags)
         pages = {}
-        for name in ("part-1", "part-2", "glossary", "chronology", "questions", "sessions"):
+        for name in (
+            "part-1",
+            "part-2",
+            "glossary",
+            "chronology",
+            "sources",
+            "questions",
+            "sessions",
+            "runsheet",
+            "invitation",
+            "cards",
+        ):
             soup = BeautifulSoup((Path(app.outdir) / f"{name}.html").read_text(), "html.parser")
             body = soup.select_one("div.body")
             assert body is not None
             pages[name] = " ".join(body.get_text(" ").split())
+        # The invitation's plain-text copy, written beside its page.
+        pages["invitation.txt"] = (Path(app.outdir) / "invitation.txt").read_text(encoding="utf-8")
         texts[syntax] = pages
     assert texts["myst"] == texts["rst"]
     note = "Start from ¶ 2 : her wish to be useful."

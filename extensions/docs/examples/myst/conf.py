@@ -25,5 +25,9 @@ latex_engine = "xelatex"
 latex_documents = [
     ("index", "example.tex", project, author, "manual", False),
     ("handout", "handout-1.tex", "Session 1", author, "howto", False),
+    ("invitation", "invitation-1.tex", "Invitation to session 1", author, "howto", False),
+    ("runsheet", "runsheet-1.tex", "Run sheet, session 1", author, "howto", False),
+    ("cards", "cards-1.tex", "Question cards, session 1", author, "howto", False),
 ]
+studyguide_require_sources = "dated"
 epub_basename = "example"
