@@ -153,14 +153,24 @@ def _label_page(
     return PAGE_TEMPLATE
 
 
+#: How much of a source or dependency is read for a facilitator note (as the glossary
+#: data is bounded: 4 MB).
+SOURCE_READ_LIMIT = 4 * 1024 * 1024
+
+
 def _source_has_notes(app: Sphinx, docname: str) -> bool:
     """Whether the source of *docname*, or a file it includes, writes a facilitator note."""
     env = app.env
     paths = [Path(env.doc2path(docname))]
     paths += [Path(app.srcdir, dependency) for dependency in env.dependencies.get(docname, ())]
     for path in paths:
+        # A dependency may be any file conf.py names (the glossary data, even a
+        # device such as /dev/zero): regular files only, read up to a bound.
         try:
-            text = Path(path).read_text(encoding="utf-8", errors="replace")
+            if not path.is_file():
+                continue
+            with path.open("rb") as handle:
+                text = handle.read(SOURCE_READ_LIMIT).decode("utf-8", errors="replace")
         except OSError:
             continue
         if "facilitator-note" in text:
