@@ -18,3 +18,4 @@ studyguide_numbered_paragraphs = ["chapter-*"]
 studyguide_film_title = "THE-FILM"
 studyguide_distributor = "DISTRIBUTOR-NAME"
 studyguide_distributor_url = "https://distributor.example/"
+studyguide_work_kind = "film"
