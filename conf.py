@@ -186,7 +186,8 @@ else:
 # the facilitator edition.  `-t runsheets -t facilitator` (make runsheets)
 # prints one per session, _build/runsheets/session-N.pdf; the start time is
 # each sheet's :start:, or `-D studyguide_session_start=18:30` (START=18:30).
-if not tags.has("facilitator"):  # noqa: F821
+# The handouts' and the cards' builds print documents of their own only.
+if not tags.has("facilitator") or tags.has("handouts") or tags.has("cards"):  # noqa: F821
     exclude_patterns.append("runsheets")
 if tags.has("runsheets") and tags.has("facilitator"):  # noqa: F821
     latex_documents = [

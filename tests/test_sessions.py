@@ -1023,6 +1023,19 @@ def test_site_facilitator_has_its_own_downloads(guide_print: dict[str, Path]) ->
         ),
         ("Facilitator’s handout of session 2: The Coup d’État (PDF)", "session-2-facilitator.pdf"),
         ("Facilitator’s handout of session 3: People’s Power (PDF)", "session-3-facilitator.pdf"),
+        (
+            "Run sheet of session 1: The Insurrection of the Bourgeoisie (PDF)",
+            "session-1.pdf",
+        ),
+        ("Run sheet of session 2: The Coup d’État (PDF)", "session-2.pdf"),
+        ("Run sheet of session 3: People’s Power (PDF)", "session-3.pdf"),
+        *(
+            (
+                f"Question cards of session {n}, notes on the backs (PDF)",
+                f"session-{n}-facilitator.pdf",
+            )
+            for n in (1, 2, 3)
+        ),
     ]
     for a in index.select(".sg-downloads a"):
         assert (site / a["href"]).is_file()
