@@ -108,8 +108,8 @@ def test_autolink_all_is_linear(tmp_path: Path) -> None:
     """Four times the mentions take at most 9 times as long, and 20,000 within the limit.
 
     Linear steps measure about 3 to 4 times (without the garbage collector);
-    replacing mentions one by one, quadratic, made it 16 and more.  The best of two builds of each size, so that another process on
-    the machine does not decide the ratio.
+    replacing mentions one by one, quadratic, made it 16 and more.  The best of
+    two builds of each size, so that another process does not decide the ratio.
     """
     small = min(_extension_seconds(_project(tmp_path / f"small{n}", 5_000))[0] for n in range(2))
     timings = [_extension_seconds(_project(tmp_path / f"large{n}", 20_000)) for n in range(2)]
