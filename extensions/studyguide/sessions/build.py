@@ -131,11 +131,8 @@ def _heading(label: str, minutes: float | None = None) -> list[nodes.Node]:
 def _terms_list(builder: Builder, fromdocname: str, terms: list[KeyTerm]) -> nodes.Element:
     dl = nodes.definition_list(classes=["sg-session-terms"])
     for term in terms:
-        name: nodes.Node = nodes.Text(term.name)
-        if term.docname and term.target:
-            name = refnode_or_text(builder, fromdocname, term.docname, term.target, name)
         item = nodes.definition_list_item()
-        item += nodes.term("", "", name)
+        item += nodes.term("", "", term.name_node(builder, fromdocname))
         definition = nodes.definition()
         if term.definition:
             definition += nodes.paragraph(term.definition, term.definition)

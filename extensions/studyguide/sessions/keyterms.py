@@ -12,12 +12,15 @@ import contextlib
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from docutils import nodes
 from sphinx import addnodes
 
+from studyguide.nodeutil import refnode_or_text
 from studyguide.questions.domain import DOMAIN
 from studyguide.questions.helpers import glossary_data
 
 if TYPE_CHECKING:
+    from sphinx.builders import Builder
     from sphinx.environment import BuildEnvironment
 
     from studyguide.questions.domain import QuestionsDomain
@@ -34,6 +37,13 @@ class KeyTerm:
     definition: str
     docname: str | None = None
     target: str | None = None
+
+    def name_node(self, builder: Builder, fromdocname: str) -> nodes.Node:
+        """The term's name, a link to its glossary entry where the builder has pages."""
+        name: nodes.Node = nodes.Text(self.name)
+        if self.docname and self.target:
+            name = refnode_or_text(builder, fromdocname, self.docname, self.target, name)
+        return name
 
 
 def key_terms(

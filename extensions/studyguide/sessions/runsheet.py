@@ -158,11 +158,8 @@ def terms_list(builder: Builder, fromdocname: str, terms: list[KeyTerm]) -> node
     """The key terms, one paragraph each: "Name: its text" (the plan's, else the glossary's)."""
     container = nodes.container(classes=["sg-runsheet-terms"])
     for term in terms:
-        name: nodes.Node = nodes.Text(term.name)
-        if term.docname and term.target:
-            name = refnode_or_text(builder, fromdocname, term.docname, term.target, name)
         para = nodes.paragraph()
-        para += nodes.strong("", "", name)
+        para += nodes.strong("", "", term.name_node(builder, fromdocname))
         if term.definition:
             para += nodes.Text(": " + term.definition)
         container += para
