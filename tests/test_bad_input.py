@@ -393,9 +393,9 @@ def test_names_with_latex_specials_print_in_the_index(tmp_path: Path) -> None:
     (srcdir / "glossary.yaml").write_text("\n".join(entries) + "\n", encoding="utf-8")
     with (srcdir / "chapter.md").open("a", encoding="utf-8") as chapter:
         chapter.write("\n" + "\n\n".join(mentions) + "\n")
-    outdir = tmp_path / "latex"
-    result = strict_build(srcdir, outdir, "latex")
+    result = strict_build(srcdir, tmp_path / "build", "latex")
     assert result.returncode == 0, result.stderr
+    outdir = result.outdir
     latexmk(outdir)
     # Only the index has lines "T0{X, 1, 3" (the chapter: "T0{X (p. 3) and A0{B.").
     lines = [line.strip() for line in plain_quotes(pdf_text(outdir / "badinput.pdf")).splitlines()]

@@ -21,12 +21,13 @@ from collections.abc import Callable
 
 import pytest
 from guidetest import ROOT
-from studyguide import checks, numbers, paragraphs, typography
+from studyguide import checks, mystchecks, numbers, paragraphs, typography
 from studyguide.book import MISSING_CHAR, OVERFULL, UNDEFINED, unwrap_log
 from studyguide.glossary import autolink, bounds, data, fragments, matcher, output, sources
 from studyguide.glossary.matcher import URL, Matcher, address_spans
 from studyguide.questions import domain as questions_domain
 from studyguide.questions import transforms as questions_transforms
+from studyguide.sessions import meeting
 from studyguide.video import VIDEO_ID
 
 N = 100_000
@@ -132,10 +133,21 @@ CASES: list[tuple[str, re.Pattern[str] | None, Callable[[], object]]] = [
     ("_ID: open", fragments._ID, _run(' id="' + _repeat("a"), fragments._ID, "search")),
     ("_PHRASE_END", output._PHRASE_END, _run(_repeat("’"), output._PHRASE_END, "match")),
     # Source checks and front matter.
-    ("COMMENT", checks.COMMENT, _run(_repeat("<!-- -->"), checks.COMMENT, "fullmatch")),
-    ("COMMENT: open", checks.COMMENT, _run("<!--" + _repeat("-"), checks.COMMENT, "fullmatch")),
-    ("COMMENT: spaces", checks.COMMENT, _run(_repeat(" ", "x"), checks.COMMENT, "fullmatch")),
+    ("COMMENT", mystchecks.COMMENT, _run(_repeat("<!-- -->"), mystchecks.COMMENT, "fullmatch")),
+    (
+        "COMMENT: open",
+        mystchecks.COMMENT,
+        _run("<!--" + _repeat("-"), mystchecks.COMMENT, "fullmatch"),
+    ),
+    (
+        "COMMENT: spaces",
+        mystchecks.COMMENT,
+        _run(_repeat(" ", "x"), mystchecks.COMMENT, "fullmatch"),
+    ),
     ("PART", checks.PART, _run(_repeat("a"), checks.PART, "fullmatch")),
+    # Meetings: a run sheet's start time.
+    ("CLOCK", meeting.CLOCK, _run(_repeat("1"), meeting.CLOCK, "fullmatch")),
+    ("CLOCK: colons", meeting.CLOCK, _run(_repeat("1:"), meeting.CLOCK, "fullmatch")),
     # Typography.
     (
         "NUMBER_RANGE",
@@ -254,6 +266,9 @@ def test_urls_and_addresses_are_not_linked(text: str, linked: list[str]) -> None
 INLINE = {
     r"\s+": (_repeat(" x"), "finditer"),  # whitespace collapsed (re.sub)
     r"{re.escape(key)}\s*:(.*)": ("part" + _repeat(" "), "match"),  # a front-matter key
+    r"[,\s]+": (_repeat(", x"), "finditer"),  # a plan's :keep: labels
+    r"[^a-z0-9]+": (_repeat("é-"), "finditer"),  # the quickstart's file names
+    r"[0-9]{1,2}": (_repeat("1"), "fullmatch"),  # the quickstart's number of parts
 }
 
 
