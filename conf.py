@@ -145,40 +145,49 @@ SESSIONS = [
     (2, "The Coup d’État"),
     (3, "People’s Power"),
 ]
-if tags.has("handouts"):  # noqa: F821
-    latex_documents = [
+
+
+def session_documents(
+    folder: str, stem: str, title: str
+) -> list[tuple[str, str, str, str, str, bool]]:
+    """One short LaTeX document a session: ``folder/session-N`` -> ``stem-N.tex``."""
+    return [
         (
-            f"handouts/session-{n}",
-            f"session-{n}.tex",
-            f"Session {n}: {title}",
+            f"{folder}/session-{n}",
+            f"{stem}-{n}.tex",
+            title.format(n=n, title=name),
             project,
             "howto",
             False,
         )
-        for n, title in SESSIONS
-    ] + [
-        # The invitation of each session, a page of its own (docs/invitations/).
-        (
-            f"invitations/session-{n}",
-            f"invitation-{n}.tex",
-            f"Invitation to session {n}: {title}",
-            project,
-            "howto",
-            False,
-        )
-        for n, title in SESSIONS
+        for n, name in SESSIONS
     ]
-    latex_appendices = []
-    latex_domain_indices = False
-    latex_elements = {
+
+
+def short_documents(**elements: str) -> dict[str, str]:
+    """The LaTeX settings of the short documents (handouts, invitations, run sheets,
+    cards): 10 pt, no contents and no index; *elements* add to them."""
+    return {
         **latex_elements,
-        # A handout fits on two A4 pages: smaller type, narrower margins.
         "pointsize": "10pt",
-        "sphinxsetup": "hmargin={1.8cm,1.8cm}, vmargin={1.5cm,1.8cm}",
-        "maketitle": r"\sghandouttitle",
         "tableofcontents": "",
         "printindex": "",
+        **elements,
     }
+
+
+if tags.has("handouts"):  # noqa: F821
+    latex_documents = session_documents("handouts", "session", "Session {n}: {title}")
+    # The invitation of each session, a page of its own (docs/invitations/).
+    latex_documents += session_documents(
+        "invitations", "invitation", "Invitation to session {n}: {title}"
+    )
+    latex_appendices = []
+    latex_domain_indices = False
+    # A handout fits on two A4 pages: smaller type, narrower margins.
+    latex_elements = short_documents(
+        sphinxsetup="hmargin={1.8cm,1.8cm}, vmargin={1.5cm,1.8cm}", maketitle=r"\sghandouttitle"
+    )
 else:
     exclude_patterns.append("handouts")
 
@@ -190,28 +199,13 @@ else:
 if not tags.has("facilitator") or tags.has("handouts") or tags.has("cards"):  # noqa: F821
     exclude_patterns.append("runsheets")
 if tags.has("runsheets") and tags.has("facilitator"):  # noqa: F821
-    latex_documents = [
-        (
-            f"runsheets/session-{n}",
-            f"runsheet-{n}.tex",
-            f"Run sheet, session {n}: {title}",
-            project,
-            "howto",
-            False,
-        )
-        for n, title in SESSIONS
-    ]
+    latex_documents = session_documents("runsheets", "runsheet", "Run sheet, session {n}: {title}")
     latex_appendices = []
     latex_domain_indices = False
-    latex_elements = {
-        **latex_elements,
-        # At most four A4 pages at 10 pt.
-        "pointsize": "10pt",
-        "sphinxsetup": "hmargin={1.5cm,1.5cm}, vmargin={1.2cm,1.5cm}",
-        "maketitle": r"\sghandouttitle",
-        "tableofcontents": "",
-        "printindex": "",
-    }
+    # At most four A4 pages at 10 pt.
+    latex_elements = short_documents(
+        sphinxsetup="hmargin={1.5cm,1.5cm}, vmargin={1.2cm,1.5cm}", maketitle=r"\sghandouttitle"
+    )
 
 # Downloads: what `make site` builds before the web guide, linked from the
 # front page and the sessions page ({studyguide-downloads}).  Paths are
@@ -275,26 +269,12 @@ if tags.has("facilitator") and not tags.has("handouts"):  # noqa: F821
 # and, with the notes on the backs, session-N-facilitator.pdf.
 if tags.has("cards"):  # noqa: F821
     _edition = " (facilitator edition)" if tags.has("facilitator") else ""  # noqa: F821
-    latex_documents = [
-        (
-            f"cards/session-{n}",
-            f"cards-{n}.tex",
-            f"Question cards, session {n}: {title}{_edition}",
-            project,
-            "howto",
-            False,
-        )
-        for n, title in SESSIONS
-    ]
+    latex_documents = session_documents(
+        "cards", "cards", "Question cards, session {n}: {title}" + _edition
+    )
     latex_appendices = []
     latex_domain_indices = False
-    latex_elements = {
-        **latex_elements,
-        "pointsize": "10pt",
-        "maketitle": "",
-        "tableofcontents": "",
-        "printindex": "",
-    }
+    latex_elements = short_documents(maketitle="")
 else:
     exclude_patterns.append("cards")
 
