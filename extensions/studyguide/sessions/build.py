@@ -16,7 +16,6 @@ from sphinx import addnodes
 
 from studyguide.config import WorkWords, work_words
 from studyguide.editions import is_facilitator
-from studyguide.glossary.chronology import chronological, format_for_readers
 from studyguide.i18n import _
 from studyguide.nodeutil import refnode_or_text
 from studyguide.numbers import whole_number
@@ -37,6 +36,7 @@ from studyguide.sessions.contentnote import note_copies
 from studyguide.sessions.domain import DOMAIN as SESSIONS
 from studyguide.sessions.domain import minutes_of, timings
 from studyguide.sessions.keyterms import KeyTerm, key_terms
+from studyguide.sessions.meeting import session_dates
 from studyguide.sessions.nodes import (
     session_agenda,
     session_agendas,
@@ -143,19 +143,11 @@ def _terms_list(builder: Builder, fromdocname: str, terms: list[KeyTerm]) -> nod
 
 def _dates(app: Sphinx, start: str | None, end: str | None) -> nodes.bullet_list | None:
     """The chronology's events from *start* to *end*: "29 June 1973: ..." a line."""
-    if start is None and end is None:
-        return None
-    glossary = glossary_data(app.env)
-    if glossary is None:
-        return None
-    language = app.config.language or "en"
     items = nodes.bullet_list(classes=["sg-plan-dates"])
-    for iso, _entry, event in chronological(glossary.entries, start, end):
+    for date, event in session_dates(app.env, start, end):
         para = nodes.paragraph()
-        date = format_for_readers(iso, language)
         para += nodes.strong(date, date)
-        text = ": " + " ".join(event.split())
-        para += nodes.Text(text)
+        para += nodes.Text(": " + event)
         items += nodes.list_item("", para)
     return items if len(items) else None
 

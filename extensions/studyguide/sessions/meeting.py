@@ -17,9 +17,10 @@ from docutils import nodes
 from docutils.parsers.rst import directives
 
 from studyguide.assets import add_static_dir
+from studyguide.glossary.chronology import chronological, format_for_readers
 from studyguide.latex import add_latex_package
 from studyguide.questions.domain import DOMAIN as QUESTIONS
-from studyguide.questions.helpers import _warn, format_minutes, ordered_docnames
+from studyguide.questions.helpers import _warn, format_minutes, glossary_data, ordered_docnames
 from studyguide.questions.lists import question_copies
 from studyguide.questions.nodes import question_header
 from studyguide.sessions.agenda import Timings
@@ -138,18 +139,8 @@ def session_dates(
     env: BuildEnvironment, start: str | None, end: str | None
 ) -> list[tuple[str, str]]:
     """(date as readers write it, event) of the chronology within *start* and *end*."""
-    if not start and not end:
-        return []
-    try:
-        from studyguide.glossary.chronology import chronological, format_for_readers
-        from studyguide.glossary.domain import get_glossary
-    except ImportError:
-        return []
-    try:
-        glossary = get_glossary(env)
-    except Exception:
-        return []
-    if not glossary.ok:
+    glossary = glossary_data(env) if start or end else None
+    if glossary is None:
         return []
     language = env.config.language or "en"
     return [
