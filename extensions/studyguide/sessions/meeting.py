@@ -20,7 +20,7 @@ from studyguide.assets import add_static_dir
 from studyguide.glossary.chronology import chronological, format_for_readers
 from studyguide.latex import add_latex_package
 from studyguide.questions.domain import DOMAIN as QUESTIONS
-from studyguide.questions.helpers import _warn, format_minutes, glossary_data, ordered_docnames
+from studyguide.questions.helpers import _warn, glossary_data, ordered_docnames
 from studyguide.questions.lists import question_copies
 from studyguide.questions.nodes import question_header
 from studyguide.sessions.agenda import Timings
@@ -177,11 +177,6 @@ def labelled_copies(
             clock = clocks[index] + " "
             header.insert(0, nodes.inline(clock, clock, classes=["sg-runsheet-clock"]))
     return copies
-
-
-def minutes_phrase(minutes: float) -> str:
-    """ "(10 minutes)"."""
-    return "(" + format_minutes(minutes) + ")"
 
 
 def question_labels_option(argument: str | None) -> list[str]:
